@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.db import transaction
+from django.urls import path
 from django.utils.html import format_html_join
+
+from trials import admin_import
 
 from trials.models import Criterion, Intervention, Site, SourceDocument, Trial, TrialIntervention
 
@@ -64,6 +67,18 @@ class TrialAdmin(admin.ModelAdmin):
             {"fields": ["edited_fields", "drugs", "created_at", "updated_at"], "classes": ["collapse"]},
         ),
     ]
+
+    def get_urls(self):
+        import_url = path(
+            "import/",
+            self.admin_site.admin_view(lambda request: admin_import.import_view(request, self)),
+            name="trials_trial_import",
+        )
+        return [import_url, *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "can_import": request.user.has_perm(admin_import.PERMISSION)}
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="title", ordering="title")
     def short_title(self, trial):

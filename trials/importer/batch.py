@@ -68,7 +68,7 @@ def import_bytes(raw, name, *, dry_run, user=None):
     if dry_run:
         return FileResult(file=name, record=record)
 
-    from trials.importer.store import import_record  # the ORM is only needed when writing
+    from trials.importer.store import import_record  # the ORM is only needed past a dry run
 
     text = raw_text_of(record, raw)
     try:
@@ -77,6 +77,17 @@ def import_bytes(raw, name, *, dry_run, user=None):
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
         return FileResult(file=name, error=f"The database refused this trial, nothing was written: {reason}")
     return FileResult(file=name, record=record, outcome=outcome)
+
+
+def preview_bytes(raw, name):
+    """Parse one file's bytes and say what storing it would change; writes nothing."""
+    from trials.importer.store import preview_record
+
+    try:
+        record = parse(raw, name)
+    except ImportRejected as exc:
+        return FileResult(file=name, error=str(exc))
+    return FileResult(file=name, record=record, outcome=preview_record(record))
 
 
 def raw_text_of(record, raw):

@@ -105,6 +105,12 @@ def import_record(record, raw_text, *, user=None):
         return outcome
 
 
+def preview_record(record):
+    """What importing `record` would do, without writing anything."""
+    trial = Trial.objects.filter(nct_id=record["nct_id"]).first()
+    return plan_merge(trial, record)
+
+
 def plan_merge(trial, record):
     """What importing `record` would change, reading the catalogue but writing nothing."""
     outcome = MergeOutcome(nct_id=record["nct_id"])
