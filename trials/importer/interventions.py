@@ -1,0 +1,154 @@
+"""Interventions as the page names them, to contract interventions: a drug's lower-case generic name,
+otherwise a short name and a kind. Regimen details (dose, route, schedule) stay in the description."""
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from trials.importer.vocab import load_json, load_tsv
+
+TYPE_PREFIX = re.compile(
+    r"(?P<type>Drug|Biological|Biologic|Radiation|Procedure|Device|Behavioral|Behavioural|Diagnostic Test|"
+    r"Genetic|Dietary Supplement|Combination Product|Other)\s*:\s*",
+    re.IGNORECASE,
+)
+PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+LIST_SEPARATOR = re.compile(r"\s*(?:\+|/|,|;|\band\b|\bplus\b|\bwith\b|\bor\b)\s*", re.IGNORECASE)
+
+
+@dataclass
+class Named:
+    """An intervention as written: its type label if any ('Drug'), its name and any description."""
+    name: str
+    type_label: str | None = None
+    description: str | None = None
+
+
+def typed_items(text):
+    """'Radiation: A Radiation: B' or one 'Drug: X - description' line to Named items."""
+    starts = list(TYPE_PREFIX.finditer(text))
+    items = []
+    for match, following in zip(starts, starts[1:] + [None]):
+        body = text[match.end():following.start() if following else len(text)].strip(" |")
+        name, _, description = body.partition(" - ")
+        items.append(Named(name.strip(), match["type"], description.strip() or None))
+    return items
+
+
+@cache
+def drug_table():
+    """Lower-case name or synonym -> generic name; capitalised synonyms kept apart as case-sensitive."""
+    data = load_json("drugs.json")
+    table = {name: name for name in data["generic"]}
+    table.update({synonym.casefold(): generic for synonym, generic in data["synonyms"].items()
+                  if not synonym.isupper()})
+    return table
+
+
+@cache
+def abbreviation_table():
+    data = load_json("drugs.json")
+    return {synonym: generic for synonym, generic in data["synonyms"].items() if synonym.isupper()}
+
+
+@cache
+def drug_pattern():
+    names = sorted(drug_table(), key=len, reverse=True)
+    loose = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+    abbreviations = "|".join(re.escape(name) for name in sorted(abbreviation_table(), key=len, reverse=True))
+    suffixes = "|".join(load_json("drugs.json")["suffixes"])
+    return re.compile(
+        rf"(?<![\w-])(?:(?i:(?P<name>{loose}))|(?P<abbr>{abbreviations})|(?i:(?P<stem>[a-z]{{3,}}(?:{suffixes}))))(?![\w-])"
+    )
+
+
+def drug_name(text):
+    """The generic name for a name as written, or None when it is not a known agent."""
+    text = " ".join(text.split()).strip(" .,;:")
+    if text in abbreviation_table():
+        return abbreviation_table()[text]
+    return drug_table().get(text.casefold())
+
+
+def looks_like_drug(text):
+    suffixes = tuple(load_json("drugs.json")["suffixes"])
+    word = text.strip().casefold()
+    return bool(re.fullmatch(r"[a-z][a-z-]{3,}", word) and word.endswith(suffixes)) or bool(
+        re.fullmatch(r"[A-Za-z]{2,6}-?\d{2,6}[A-Za-z]?", text.strip()))
+
+
+def drugs_in_prose(text):
+    """Generic names of the agents a prose text names (regimen codes and generic words are not agents)."""
+    found = []
+    for match in drug_pattern().finditer(text):
+        if match["name"]:
+            generic = drug_table()[" ".join(match["name"].casefold().split())]
+        elif match["abbr"]:
+            generic = abbreviation_table()[match["abbr"]]
+        else:
+            generic = match["stem"].casefold()
+        if generic not in found:
+            found.append(generic)
+    return found
+
+
+@cache
+def generic_terms():
+    return [(re.compile(row["pattern"], re.IGNORECASE), row["name"], row["kind"])
+            for row in load_tsv("generic_interventions.tsv")]
+
+
+def kind_of_label(type_label):
+    return load_json("intervention_kinds.json").get((type_label or "").casefold())
+
+
+def generic_term(text):
+    for pattern, name, kind in generic_terms():
+        if pattern.search(text):
+            return name, kind
+    return None
+
+
+def normalise(item):
+    """Contract interventions (name, kind, description) for one Named item; a regimen or a
+    'gemcitabine + cisplatin' name gives one per agent."""
+    label_kind = kind_of_label(item.type_label)
+    bare = PARENTHESES.sub("", item.name).strip(" .,;:-")
+    inside = [m.strip("()[] ") for m in re.findall(r"[(\[][^)\]]*[)\]]", item.name)]
+    description = item.description
+    drug_kind = "BIOLOGICAL" if label_kind == "BIOLOGICAL" else "DRUG"
+
+    regimen = load_json("drugs.json")["regimens"].get(bare) or load_json("drugs.json")["regimens"].get(bare.upper())
+    if regimen and label_kind in (None, "DRUG", "OTHER"):
+        return [intervention(name, drug_kind, description or item.name) for name in regimen]
+    for candidate in [bare] + inside:
+        generic = drug_name(candidate)
+        if generic:
+            return [intervention(generic, drug_kind, description)]
+    pieces = [p for p in LIST_SEPARATOR.split(bare) if p.strip()]
+    if len(pieces) > 1 and all(drug_name(p) for p in pieces):
+        return [intervention(drug_name(p), drug_kind, description or item.name) for p in pieces]
+    term = generic_term(item.name)
+    if term and (term[1] != "OTHER" or label_kind in (None, "DRUG", "BIOLOGICAL", "OTHER")):
+        name, kind = term
+        return [intervention(name, kind if label_kind in (None, "DRUG", "BIOLOGICAL", "OTHER") else label_kind,
+                             description or (item.name if item.name.casefold() != name else None))]
+    if label_kind in ("DRUG", "BIOLOGICAL") or (label_kind is None and looks_like_drug(bare)):
+        return [intervention(bare.casefold(), drug_kind, description)]
+    if not bare:
+        return []
+    return [intervention(bare.casefold(), label_kind or "OTHER", description)]
+
+
+def intervention(name, kind, description):
+    return {"name": name, "kind": kind, "description": description}
+
+
+def merge(interventions):
+    """One entry per (name, kind), keeping the first description."""
+    seen, result = set(), []
+    for item in interventions:
+        key = (item["name"], item["kind"])
+        if key not in seen:
+            seen.add(key)
+            result.append(item)
+    return result

@@ -1,0 +1,86 @@
+"""What a site layout is: labels, headings and patterns, as data for the shared extractor."""
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+from trials.importer.text import Label, label_pattern
+
+SECTION_ROLES = (
+    "summary", "description", "conditions", "criteria", "interventions", "locations", "sponsors",
+    "countries", "identifiers", "related", "references", "active_substance", "mixed",
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A site's page layout.
+
+    features: regular expressions (multi-line) that recognise the site; `needed` of them must match.
+    labels: field -> label texts, in priority order; a label's value follows it on its line
+        ('Label: v', 'Label v', '| Label | v |', or glued when `glued` allows) or on the next line.
+    sections: role -> heading lines (see SECTION_ROLES); `headings` are the site's other headings,
+        which only end sections.
+    facts: heading -> fields whose unlabelled values follow the heading, one a line, recognised
+        by their shape; tails: role -> fields whose unlabelled values end that section.
+    title: "first_line", "after:<regex>" (the line after the first line matching regex) or None
+        (only a labelled title counts).
+    line_patterns: regular expressions whose named groups are fields, matched against whole lines.
+    interventions_style: "typed" ('Drug: X' lines), "name_description" (a short name line, then
+        its description) or "list" (names separated by commas).
+    ignored_labels: labels the site shows that are not read; they tell a label with an empty value
+        from one whose value is on the next line.
+    blurbs: section roles under whose heading the site prints a one-line explanation, to be skipped.
+    until_blank: section roles that end at their first blank line after content.
+    noise: lines that carry no trial data (logos, buttons) and are ignored.
+    hook: a function (page, extracted) for the rare fact no pattern states; keep it small.
+    """
+    name: str
+    features: tuple
+    needed: int = 0
+    labels: dict = field(default_factory=dict)
+    glued: str | None = None
+    next_line: bool = True
+    sections: dict = field(default_factory=dict)
+    headings: tuple = ()
+    facts: dict = field(default_factory=dict)
+    tails: dict = field(default_factory=dict)
+    title: str | None = "first_line"
+    line_patterns: tuple = ()
+    interventions_style: str = "typed"
+    ignored_labels: tuple = ()
+    blurbs: frozenset = frozenset()
+    until_blank: frozenset = frozenset()
+    noise: tuple = ()
+    hook: Callable | None = None
+
+    @cached_property
+    def compiled_features(self):
+        return [re.compile(feature, re.MULTILINE) for feature in self.features]
+
+    def match_score(self, text):
+        """Share of features found, or 0 when fewer than `needed` are."""
+        found = sum(1 for feature in self.compiled_features if feature.search(text))
+        needed = self.needed or len(self.features)
+        return found / len(self.features) if found >= needed else 0.0
+
+    @cached_property
+    def label_list(self):
+        read = [Label(field_name, label_pattern(text, self.glued), self.glued)
+                for field_name, texts in self.labels.items() for text in texts]
+        return read + [Label(None, label_pattern(text), None) for text in self.ignored_labels]
+
+    @cached_property
+    def all_headings(self):
+        headings = list(self.headings) + list(self.facts)
+        for texts in self.sections.values():
+            headings.extend(texts)
+        return tuple(headings)
+
+    @cached_property
+    def compiled_line_patterns(self):
+        return [re.compile(pattern) for pattern in self.line_patterns]
+
+    @cached_property
+    def noise_keys(self):
+        return frozenset(" ".join(line.casefold().split()) for line in self.noise)

@@ -1,0 +1,293 @@
+"""Stage 4: page wording to contract values. Every function returns None for a value it cannot read with
+confidence: a wrong value is worse than none."""
+import re
+import unicodedata
+from datetime import date
+from functools import cache
+
+import pycountry
+
+from trials.importer.vocab import load_json
+
+EMPTY = {"", "none", "n/a", "na", "-", "--", "null", "not provided", "not available", "unknown", "tbd", "tba"}
+WORD_SEPARATORS = re.compile(r"[\s_,;:\-–—/]+")
+
+
+def plain(value):
+    """Lower-case words separated by single spaces, for comparing against vocabularies."""
+    return WORD_SEPARATORS.sub(" ", value.casefold()).strip(" .()[]|*")
+
+
+def text_or_none(value):
+    if value is None:
+        return None
+    value = " ".join(value.replace("|", " ").split()).strip(" ·")
+    return None if value.casefold() in EMPTY else value
+
+
+# --- phase -----------------------------------------------------------------------------------------
+
+PHASE_SHAPE = re.compile(
+    r"(?:phase\s*)?(?P<a>[1-4]|iv|iii|ii|i)"
+    r"(?:\s*(?:/|-|–|_|,|&|\band\b|\bor\b)\s*(?:phase\s*)?(?P<b>[1-4]|iv|iii|ii|i))?"
+)
+
+
+def phase(value):
+    if value is None:
+        return None
+    vocab = load_json("phases.json")
+    text = " ".join(value.casefold().replace("|", " ").split()).strip(" .:;()")
+    if text in vocab["not_applicable"]:
+        return "NA"
+    if text in vocab["early_phase1"]:
+        return "EARLY_PHASE1"
+    match = PHASE_SHAPE.fullmatch(text)
+    if not match or ("phase" not in text and not value.strip().isdigit() and not re.fullmatch(r"[ivIV]+", value.strip())):
+        return None
+    numbers = [phase_number(match["a"])] + ([phase_number(match["b"])] if match["b"] else [])
+    if len(numbers) == 1 or numbers[0] == numbers[1]:
+        return f"PHASE{numbers[0]}"
+    return vocab["pairs"].get(f"{numbers[0]}-{numbers[1]}")
+
+
+def phase_number(token):
+    return int(token) if token.isdigit() else load_json("phases.json")["roman"][token]
+
+
+# --- status, study type, sex ----------------------------------------------------------------------
+
+@cache
+def word_table(name, key=None):
+    data = load_json(name)
+    data = data[key] if key else data
+    table = {}
+    for code, words in data.items():
+        if code.startswith("_"):
+            continue
+        table[plain(code)] = code
+        for word in words:
+            table[plain(word)] = code
+    return table
+
+
+def status(value):
+    return None if value is None else word_table("statuses.json", "words").get(plain(value))
+
+
+def study_type(value):
+    if value is None:
+        return None
+    return word_table("study_types.json").get(plain(re.sub(r"\((?:clinical trial|patient registry)\)", "", value, flags=re.I)))
+
+
+def sex(value):
+    if value is None:
+        return None
+    return word_table("sexes.json", "words").get(plain(re.sub(r"^(?:sex|gender)\s*:?", "", value.strip(), flags=re.I)))
+
+
+# --- enrollment ------------------------------------------------------------------------------------
+
+ENROLLMENT = re.compile(
+    r"(?:(?:estimated|actual|anticipated|target)\s*:?\s*)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
+    r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?\s*"
+    r"(?:(?:participants?|patients?|subjects?|people|persons|adults|volunteers)\b)?\s*"
+    r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?",
+    re.IGNORECASE,
+)
+
+
+def enrollment(value):
+    if value is None:
+        return None
+    match = ENROLLMENT.fullmatch(value.strip(" .|"))
+    if not match:
+        return None
+    number = int(match["n"].replace(",", ""))
+    return number if number > 0 else None
+
+
+# --- ages ------------------------------------------------------------------------------------------
+
+UNIT_YEARS = {"year": 1, "yr": 1, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+QUANTITY = r"(\d{1,3}(?:\.\d+)?)\s*(years?|yrs?|months?|weeks?|days?)?"
+AT_LEAST = r"(?:≥|>=|=>|>|≧|⩾|at least|over|older than|greater than|above|from|minimum(?: age)?:?|min\.?)"
+AT_MOST = r"(?:≤|<=|=<|<|≦|⩽|up to|under|younger than|less than|below|maximum(?: age)?:?|max\.?)"
+AND_UP = r"(?:\+|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above)"
+AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|and|through)\s*{QUANTITY}", re.I)
+AGE_MIN = re.compile(rf"{AT_LEAST}\s*{QUANTITY}|{QUANTITY}\s*{AND_UP}", re.I)
+AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*(?:and (?:under|younger|below)|or younger)", re.I)
+AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old)\b|[:|()]", re.I)
+AGE_ONLY = re.compile(rf"\s*{QUANTITY}\s*", re.I)
+
+
+def years(number, unit):
+    unit = (unit or "year").casefold().rstrip("s")
+    return round(float(number) * UNIT_YEARS[unit], 2) if unit in UNIT_YEARS else None
+
+
+def whole(number):
+    return int(number) if number is not None and float(number).is_integer() else number
+
+
+def age_range(value):
+    """(min, max) in years from an age phrase that says nothing else; None when it cannot be read.
+    'N/A and older' reads as (None, None): a valid answer meaning no limit is given."""
+    if value is None:
+        return None
+    text = " ".join(AGE_NOISE.sub(" ", value).split())
+    if re.fullmatch(r"(?:n/?a|none|no limit|not applicable)(?: and older| or older)?(?:\s*-\s*n/?a)?", text, re.I):
+        return (None, None)
+    for shape, kind in ((AGE_RANGE, "range"), (AGE_MIN, "min"), (AGE_MAX, "max"), (AGE_ONLY, "single")):
+        match = shape.fullmatch(text)
+        if match:
+            return age_from_match(match, kind)
+    return None
+
+
+def age_from_match(match, kind):
+    numbers = [g for g in match.groups()]
+    if kind == "range":
+        low_unit = numbers[1] or numbers[3]
+        return whole(years(numbers[0], low_unit)), whole(years(numbers[2], numbers[3]))
+    values = [(numbers[i], numbers[i + 1]) for i in range(0, len(numbers), 2) if numbers[i] is not None]
+    number, unit = values[0]
+    if kind == "max":
+        return None, whole(years(number, unit))
+    return whole(years(number, unit)), None
+
+
+def single_age(value):
+    """One age such as '18 Years' (a minimum or maximum age field)."""
+    found = age_range(value)
+    return found[0] if found else None
+
+
+AGE_IN_CRITERION = re.compile(
+    rf"\bage[ds]?\b[^.;]{{0,20}}?(?:{AT_LEAST}|=)\s*{QUANTITY}|\b{QUANTITY}\s*{AND_UP}|"
+    rf"\b(?:aged?|older than|greater than)\s+{QUANTITY}\s*(?:years?)?\s*(?:of age\s*)?(?:or older|and older|and above|or above)?",
+    re.I,
+)
+
+
+def minimum_age_in_criterion(text):
+    """The minimum age an inclusion criterion states ('Age ≥18 years', 'aged 18 years or older')."""
+    if not re.search(r"\bage[ds]?\b|\bolder\b|\byears of age\b", text, re.I):
+        return None
+    match = AGE_IN_CRITERION.search(text)
+    if not match:
+        return None
+    groups = [g for g in match.groups()]
+    pairs = [(groups[i], groups[i + 1]) for i in range(0, len(groups), 2) if groups[i] is not None]
+    number, unit = pairs[0]
+    value = years(number, unit)
+    return whole(value) if value is not None and 0 < value < 120 else None
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+MONTHS = {name.casefold(): number for number, name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"], start=1)}
+MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
+MONTHS["sept"] = 9
+MONTH = r"([A-Za-z]{3,9})\.?"
+DATE_SHAPES = [
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
+    (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(rf"(\d{{1,2}})\s+{MONTH},?\s+(\d{{4}})"), ("d", "mon", "y")),
+    (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})"), ("mon", "d", "y")),
+    (re.compile(rf"{MONTH},?\s+(\d{{4}})"), ("mon", "y")),
+]
+DATE_NOISE = re.compile(r"^(?:\(?(?:actual|estimated|anticipated|expected|est\.?)\)?:?\s+)+|\s*\(?(?:actual|estimated|anticipated)\)?$", re.I)
+
+
+def iso_date(value):
+    """ISO YYYY-MM-DD, or YYYY-MM when the page gives no day."""
+    if value is None:
+        return None
+    text = DATE_NOISE.sub("", " ".join(value.replace("|", " ").split()).strip(" .,"))
+    for shape, parts in DATE_SHAPES:
+        match = shape.fullmatch(text)
+        if match:
+            return date_from_parts(dict(zip(parts, match.groups())))
+    return None
+
+
+def date_from_parts(parts):
+    year = int(parts["y"])
+    month = MONTHS.get(parts["mon"].casefold()) if "mon" in parts else int(parts["m"])
+    if month is None or not 1 <= month <= 12 or not 1900 <= year <= 2100:
+        return None
+    if "d" not in parts:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, int(parts["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+# --- countries -------------------------------------------------------------------------------------
+
+def fold(text):
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split()).strip(" .,")
+
+
+@cache
+def country_table():
+    table = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                table[fold(name)] = country.alpha_2
+    table.update({fold(alias): code for alias, code in load_json("countries.json")["aliases"].items()})
+    return table
+
+
+@cache
+def city_table():
+    return {fold(city): code for city, code in load_json("countries.json")["cities"].items()}
+
+
+def country_code(value):
+    """ISO alpha-2 for a country name ('South Korea', 'Korea, Republic of', 'Hong Kong') or code."""
+    if value is None:
+        return None
+    text = value.strip(" .,|")
+    if re.fullmatch(r"[A-Z]{2}", text) and pycountry.countries.get(alpha_2=text):
+        return text
+    return country_table().get(fold(text))
+
+
+def city_country(city):
+    return None if city is None else city_table().get(fold(city))
+
+
+# --- conditions ------------------------------------------------------------------------------------
+
+CONDITION_HEADS = re.compile(
+    r"\b(?:\w*carcinomas?|cancers?|tumou?rs?|neoplasms?|malignanc(?:y|ies)|lymphomas?|sarcomas?|melanomas?|"
+    r"diseases?|mucositis|xerostomia|dysphagia|metastas[ie]s|leukoplakia|dermatitis|trismus|fibrosis|"
+    r"infections?|syndromes?)\b(?!\s*(?:\(|of\b|in\b|and\b|or\b|with\b|at\b|the\b|to\b|for\b|,|-))",
+    re.IGNORECASE,
+)
+
+
+def split_conditions(value):
+    """Condition names from one line: a comma or semicolon list, or names run together without
+    separators ('adenoid cystic carcinoma salivary duct carcinoma'), split after each head noun."""
+    value = text_or_none(value)
+    if value is None:
+        return []
+    if ";" in value or "," in value:
+        return [part for part in (text_or_none(p) for p in re.split(r"[;,]", value)) if part]
+    names, start = [], 0
+    for match in CONDITION_HEADS.finditer(value):
+        names.append(value[start:match.end()].strip())
+        start = match.end()
+    names.append(value[start:].strip())
+    return [name for name in names if name]

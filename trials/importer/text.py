@@ -1,0 +1,141 @@
+"""Reading a page's lines: headings and their sections, labelled values, pipe tables."""
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+NCT_ID = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
+BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]\s+)")
+
+
+def key(line):
+    """A line as a heading key: lower-case, single spaces, without a trailing colon."""
+    return " ".join(line.casefold().split()).rstrip(":").strip()
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label and the value it introduces on one line, or on the next one when the line holds the label alone."""
+    field: str
+    pattern: re.Pattern
+    glued: str | None
+
+
+GLUED = {None: "", "upper": "|(?-i:(?=[A-Z0-9]))", "any": "|"}
+
+
+def label_pattern(label, glued=None):
+    """glued: None when a separator must follow the label, "upper" when a capital or digit may follow it
+    directly ('PhasePHASE2'), "any" when anything may ('Drugs / interventionschemotherapy')."""
+    text = re.escape(label).replace(r"\ ", r"\s+")
+    separator = r"(?:\s*[:|]\s*|\s+)" + GLUED[glued]
+    return re.compile(rf"^\s*\|?\s*(?:[-*•]\s+)?{text}(?:{separator})(?P<value>.*)$|^\s*\|?\s*{text}\s*[:|]?\s*$",
+                      re.IGNORECASE)
+
+
+class Page:
+    def __init__(self, text):
+        self.text = text
+        self.lines = text.split("\n")
+
+    @cached_property
+    def keys(self):
+        return [key(line) for line in self.lines]
+
+    def next_filled(self, index):
+        """Index of the next non-blank line after index, or None."""
+        for i in range(index + 1, len(self.lines)):
+            if self.lines[i].strip():
+                return i
+        return None
+
+    def heading_indexes(self, headings):
+        wanted = {key(h) for h in headings}
+        return [i for i, k in enumerate(self.keys) if k in wanted]
+
+    def section(self, headings, all_headings, *, until_blank=False, blurb=False):
+        """Lines under the first of headings, up to the next line that is any of all_headings."""
+        found = self.heading_indexes(headings)
+        if not found:
+            return None
+        stop = {key(h) for h in all_headings}
+        lines = []
+        for i in range(found[0] + 1, len(self.lines)):
+            if self.keys[i] in stop:
+                break
+            if until_blank and not self.lines[i].strip() and any(line.strip() for line in lines):
+                break
+            lines.append(self.lines[i])
+        if blurb:
+            lines = drop_first_filled(lines)
+        return lines
+
+    def spans(self, headings, all_headings):
+        """(start, end) line ranges of every section under one of headings."""
+        stop = {key(h) for h in all_headings}
+        result = []
+        for start in self.heading_indexes(headings):
+            end = start + 1
+            while end < len(self.lines) and self.keys[end] not in stop:
+                end += 1
+            result.append((start, end))
+        return result
+
+    def labelled(self, labels, *, next_line=True, skip=frozenset()):
+        """(field, value, line index) for each line that starts with one of labels."""
+        found = []
+        for index, line in enumerate(self.lines):
+            if index in skip or not line.strip():
+                continue
+            for label in labels:
+                match = label.pattern.match(line)
+                if not match:
+                    continue
+                value = (match.group("value") or "").strip().strip("|").strip()
+                if not value and next_line:
+                    following = self.next_filled(index)
+                    if following is not None and not any(other.pattern.match(self.lines[following]) for other in labels):
+                        value = self.lines[following].strip().strip("|").strip()
+                if value and label.field:
+                    found.append((label.field, value, index))
+                break
+        return found
+
+
+def drop_first_filled(lines):
+    for i, line in enumerate(lines):
+        if line.strip():
+            return lines[i + 1:]
+    return lines
+
+
+def pipe_cells(line):
+    if "|" not in line:
+        return None
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return cells
+
+
+def pipe_tables(page):
+    """Tables written with pipes: lists of rows (lists of cells), separator rows dropped."""
+    tables, current = [], []
+    for line in page.lines:
+        cells = pipe_cells(line) if line.count("|") >= 1 and line.strip() not in ("|",) else None
+        if cells is None:
+            if current:
+                tables.append(current)
+            current = []
+            continue
+        if all(re.fullmatch(r":?-{2,}:?", cell) or not cell for cell in cells) and any(cells):
+            if len(current) > 1:  # the row above a separator is the header of a new table
+                tables.append(current[:-1])
+                current = current[-1:]
+            continue
+        current.append(cells)
+    if current:
+        tables.append(current)
+    return tables
+
+
+def paragraphs(lines):
+    text = "\n".join(line.strip() for line in lines)
+    return [p.replace("\n", " ").strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
