@@ -36,7 +36,6 @@ class Extracted:
     conditions: list = field(default_factory=list)
     interventions: list = field(default_factory=list)  # interventions.Named
     intervention_list_found: bool = False
-    drug_prose: list = field(default_factory=list)
     prose: list = field(default_factory=list)
     sites: list = field(default_factory=list)
     countries: list = field(default_factory=list)
@@ -78,7 +77,11 @@ def mark_excluded(page, layout, found):
 
 def read_labels(page, layout, found):
     labels = layout.label_list
-    for name, value, index in page.labelled(labels, next_line=layout.next_line, skip=found.excluded_lines):
+    label_keys = {key(label.text) for label in labels}
+    headings = {i for i, k in enumerate(page.keys) if k in layout.heading_keys and k not in label_keys}
+    for name, value, index in page.labelled(labels, next_line=layout.next_line, skip=found.excluded_lines | headings):
+        if name not in SCALARS and name != "criteria" and is_sentence(value):
+            continue
         if name in SCALARS:
             found.add(name, value)
         elif name == "nct_id":
@@ -175,7 +178,6 @@ def read_sections(page, layout, found):
             text = " ".join(line.strip() for line in lines if line.strip())
             if role == "summary" and found.summary is None:
                 found.summary = text or None
-            found.drug_prose.append(text)
     lines = section_lines(page, layout, "conditions")
     if lines:
         for line in lines:
@@ -187,15 +189,13 @@ def read_sections(page, layout, found):
         items = section_interventions(lines, layout.interventions_style)
         found.intervention_list_found = found.intervention_list_found or bool(items)
         found.interventions.extend(items)
-    lines = section_lines(page, layout, "active_substance")
-    if lines:
-        found.drug_prose.append(" ".join(lines))
     lines = section_lines(page, layout, "locations")
     if lines:
         found.sites.extend(locations.read_sites(lines))
     lines = section_lines(page, layout, "sponsors")
     if lines:
-        names = [line.strip() for line in lines if line.strip() and line.strip().casefold() not in SPONSOR_CLASSES]
+        names = [line.strip() for line in lines
+                 if line.strip() and line.strip().casefold() not in SPONSOR_CLASSES and not is_sentence(line)]
         if names:
             found.add("sponsor", names[0])
             found.collaborators.extend(names[1:])
@@ -283,6 +283,8 @@ def read_tables(page, found):
         if len(columns) < 2 and not (columns and header[0] in ("lead sponsor",)):
             continue
         for row in rows[1:]:
+            if row[0].rstrip().endswith(":"):  # a 'Label : | value |' row: the grid has ended
+                break
             for index, name in columns.items():
                 if index < len(row) and row[index].strip():
                     table_cell(name, row[index].strip(), found)

@@ -33,7 +33,7 @@ BASE_LABELS = {
                         "Actual Study Completion Date", "Est. completion date", "End Date", "Study End Date"),
     "sponsor": ("Lead Sponsor", "Sponsor", "Primary Sponsor", "Sponsored by", "Information provided by (Responsible Party)"),
     "collaborators": ("Collaborators", "Collaborator", "Secondary Sponsors"),
-    "conditions": ("Conditions", "Condition", "Health Condition(s)", "Condition or disease", "Disease", "Diseases"),
+    "conditions": ("Conditions", "Condition", "Health Condition(s)", "Condition or disease"),
     "interventions": ("Interventions", "Intervention", "Drugs / interventions", "Treatments", "Treatment"),
     "criteria": ("Eligibility Criteria", "Eligibility", "Criteria", "Key Eligibility Criteria"),
     "countries": ("Countries", "Country", "Recruitment Countries", "Location Countries"),
@@ -53,11 +53,12 @@ GENERIC_HEADINGS = {
                 "Related Studies", "Similar clinical trials", "Other trials you may like", "You may also be interested in",
                 "Recommended Trials", "Trials like this"),
     "references": ("References", "Publications", "Citations"),
-    "active_substance": ("Active substance",),
 }
 FACT_FIELDS = ("status", "phase", "enrollment", "study_type", "ages", "sex")
+CHECKED_BY_SHAPE = {"phase", "status", "study_type", "enrollment", "ages", "min_age", "max_age", "sex", "start_date",
+                    "completion_date"}
 SENTENCE_LABELS = re.compile(r"\b(?:status|phase|sponsor|nct id|enrollment|start date)\s*:", re.IGNORECASE)
-TITLE_WINDOW = 6
+TITLE_WINDOW = 3
 
 
 def merged(groups):
@@ -83,6 +84,7 @@ def generic_layout():
         sections=merged([GENERIC_HEADINGS]),
         headings=headings,
         title=None,
+        strict_fields=frozenset(labels) - CHECKED_BY_SHAPE,
         noise=("Image", "Menu", "Skip to content", "Skip to main content", "Clinical Trials Logo", "Logo", "Share",
                "Print", "Back to search", "Back to results"),
     )
@@ -142,15 +144,15 @@ def take_run(run, found):
 
 def read_heading_title(page, layout, found):
     """The page's main heading: among its first lines, the first that reads like a trial title."""
-    labels = layout.label_list
+    label_start = re.compile(r"^\s*(?:%s)\s*:" % "|".join(re.escape(label.text) for label in layout.label_list),
+                             re.IGNORECASE)
     window = [line.strip() for i, line in enumerate(page.lines)
               if line.strip() and i not in found.excluded_lines][:TITLE_WINDOW]
-    headings = {key(h) for h in layout.all_headings}
     for line in window:
         text = re.sub(r"\s*\|.*$", "", NCT_ID.sub("", line)).strip(" ()|")
         words = text.split()
-        if (len(words) < 4 or text.endswith("…") or key(text) in headings or SENTENCE_LABELS.search(text)
-                or any(label.pattern.match(line) for label in labels)
+        if (len(words) < 4 or text.endswith(("…", ":")) or key(text) in layout.heading_keys
+                or SENTENCE_LABELS.search(text) or label_start.match(line) or ". " in text
                 or (text.endswith(".") and len(words) > 25) or len(words) > 60):
             continue
         found.add("heading", text)

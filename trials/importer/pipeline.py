@@ -143,11 +143,15 @@ def country_list(found, sites, warnings):
 
 
 def intervention_list(found, title):
-    """The page's intervention list when it has one; otherwise the agents its title and prose name."""
+    """The page's intervention list when it has one; otherwise the agents its title and text name
+    (outside the eligibility criteria, where drugs are named as prior treatments)."""
     if found.intervention_list_found:
         items = [i for named in found.interventions for i in interventions.normalise(named)]
     else:
-        text = "\n".join(filter(None, [title] + found.drug_prose))
+        prose = "\n".join(found.prose)
+        if found.criteria_text:
+            prose = prose.replace(found.criteria_text, "")
+        text = "\n".join(filter(None, [title, prose]))
         items = [interventions.intervention(name, "DRUG", None) for name in interventions.drugs_in_prose(text)]
     return interventions.merge(items)
 

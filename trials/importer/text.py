@@ -15,20 +15,21 @@ def key(line):
 @dataclass(frozen=True)
 class Label:
     """A label and the value it introduces on one line, or on the next one when the line holds the label alone."""
-    field: str
+    field: str | None
+    text: str
     pattern: re.Pattern
-    glued: str | None
 
 
 GLUED = {None: "", "upper": "|(?-i:(?=[A-Z0-9]))", "any": "|"}
 
 
-def label_pattern(label, glued=None):
+def label_pattern(label, glued=None, strict=False):
     """glued: None when a separator must follow the label, "upper" when a capital or digit may follow it
-    directly ('PhasePHASE2'), "any" when anything may ('Drugs / interventionschemotherapy')."""
+    directly ('PhasePHASE2'), "any" when anything may ('Drugs / interventionschemotherapy').
+    strict: only a colon or a pipe separates label and value ('Intervention Model' is no 'Intervention')."""
     text = re.escape(label).replace(r"\ ", r"\s+")
-    separator = r"(?:\s*[:|]\s*|\s+)" + GLUED[glued]
-    return re.compile(rf"^\s*\|?\s*(?:[-*•]\s+)?{text}(?:{separator})(?P<value>.*)$|^\s*\|?\s*{text}\s*[:|]?\s*$",
+    separator = r"(?:\s*[:|]\s*)" if strict else r"(?:\s*[:|]\s*|\s+" + GLUED[glued] + ")"
+    return re.compile(rf"^\s*\|?\s*(?:[-*•]\s+)?{text}{separator}(?P<value>.*)$|^\s*\|?\s*{text}\s*[:|]?\s*$",
                       re.IGNORECASE)
 
 
@@ -53,20 +54,22 @@ class Page:
         return [i for i, k in enumerate(self.keys) if k in wanted]
 
     def section(self, headings, all_headings, *, until_blank=False, blurb=False):
-        """Lines under the first of headings, up to the next line that is any of all_headings."""
+        """Lines under each of headings, up to the next line that is any of all_headings; None when
+        the page has none of the headings."""
         found = self.heading_indexes(headings)
         if not found:
             return None
         stop = {key(h) for h in all_headings}
         lines = []
-        for i in range(found[0] + 1, len(self.lines)):
-            if self.keys[i] in stop:
-                break
-            if until_blank and not self.lines[i].strip() and any(line.strip() for line in lines):
-                break
-            lines.append(self.lines[i])
-        if blurb:
-            lines = drop_first_filled(lines)
+        for start in found:
+            part = []
+            for i in range(start + 1, len(self.lines)):
+                if self.keys[i] in stop:
+                    break
+                if until_blank and not self.lines[i].strip() and any(line.strip() for line in part):
+                    break
+                part.append(self.lines[i])
+            lines.extend(drop_first_filled(part) if blurb else part)
         return lines
 
     def spans(self, headings, all_headings):
@@ -81,7 +84,9 @@ class Page:
         return result
 
     def labelled(self, labels, *, next_line=True, skip=frozenset()):
-        """(field, value, line index) for each line that starts with one of labels."""
+        """(field, value, line index) for each line that starts with one of labels (the longest that
+        fits). A value that is itself a label ('Lead Sponsor | Collaborator') is no value."""
+        labels = sorted(labels, key=lambda label: len(label.text), reverse=True)
         found = []
         for index, line in enumerate(self.lines):
             if index in skip or not line.strip():
@@ -93,12 +98,19 @@ class Page:
                 value = (match.group("value") or "").strip().strip("|").strip()
                 if not value and next_line:
                     following = self.next_filled(index)
-                    if following is not None and not any(other.pattern.match(self.lines[following]) for other in labels):
+                    if following is not None and not is_label(self.lines[following], labels):
                         value = self.lines[following].strip().strip("|").strip()
-                if value and label.field:
+                if value and label.field and not is_label(value, labels, alone=True):
                     found.append((label.field, value, index))
                 break
         return found
+
+
+def is_label(line, labels, alone=False):
+    """Whether line starts with one of labels; with alone, whether it is nothing but a label."""
+    if alone:
+        return any(key(line) == key(label.text) for label in labels)
+    return any(label.pattern.match(line) for label in labels)
 
 
 def drop_first_filled(lines):

@@ -8,7 +8,7 @@ from trials.importer.text import Label, label_pattern
 
 SECTION_ROLES = (
     "summary", "description", "conditions", "criteria", "interventions", "locations", "sponsors",
-    "countries", "identifiers", "related", "references", "active_substance", "mixed",
+    "countries", "identifiers", "related", "references", "mixed",
 )
 
 
@@ -34,6 +34,7 @@ class Layout:
     until_blank: section roles that end at their first blank line after content.
     noise: lines that carry no trial data (logos, buttons) and are ignored.
     hook: a function (page, extracted) for the rare fact no pattern states; keep it small.
+    strict_fields: fields whose labels need a colon or pipe before the value.
     """
     name: str
     features: tuple
@@ -53,6 +54,7 @@ class Layout:
     until_blank: frozenset = frozenset()
     noise: tuple = ()
     hook: Callable | None = None
+    strict_fields: frozenset = frozenset()
 
     @cached_property
     def compiled_features(self):
@@ -66,9 +68,9 @@ class Layout:
 
     @cached_property
     def label_list(self):
-        read = [Label(field_name, label_pattern(text, self.glued), self.glued)
+        read = [Label(field_name, text, label_pattern(text, self.glued, field_name in self.strict_fields))
                 for field_name, texts in self.labels.items() for text in texts]
-        return read + [Label(None, label_pattern(text), None) for text in self.ignored_labels]
+        return read + [Label(None, text, label_pattern(text, strict=True)) for text in self.ignored_labels]
 
     @cached_property
     def all_headings(self):
@@ -76,6 +78,10 @@ class Layout:
         for texts in self.sections.values():
             headings.extend(texts)
         return tuple(headings)
+
+    @cached_property
+    def heading_keys(self):
+        return frozenset(" ".join(h.casefold().split()) for h in self.all_headings)
 
     @cached_property
     def compiled_line_patterns(self):

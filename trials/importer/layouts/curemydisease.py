@@ -10,11 +10,10 @@ LAYOUT = Layout(
     ignored_labels=("First seen", "Phone", "Email"),
     sections={
         "summary": ("Summary",),
-        "active_substance": ("Active substance",),
         "conditions": ("Conditions",),
         "locations": ("Locations",),
     },
-    headings=("What this could mean", "What this could lead to", "What could go wrong", "Disclaimer Read more",
+    headings=("Active substance", "What this could mean", "What this could lead to", "What could go wrong", "Disclaimer Read more",
               "Disclaimer", "Read more", "Get updates", "Get notified about this study", "Our safety recommendation!",
               "As listed by the trial registrant", "Contacts and locations", "Study contacts"),
     blurbs=frozenset({"conditions"}),
