@@ -191,8 +191,13 @@ def add_prose_facts(found):
 
 
 def phrases(text, vocabulary):
-    return {code for code, patterns in load_json(vocabulary)["phrases"].items()
-            for pattern in patterns if re.search(pattern, text, re.IGNORECASE)}
+    return {code for code, pattern in phrase_patterns(vocabulary) if pattern.search(text)}
+
+
+@cache
+def phrase_patterns(vocabulary):
+    return [(code, re.compile("|".join(patterns), re.IGNORECASE))
+            for code, patterns in load_json(vocabulary)["phrases"].items()]
 
 
 def fill(found, name, values):

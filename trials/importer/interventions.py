@@ -50,15 +50,8 @@ def abbreviation_table():
     return {synonym: generic for synonym, generic in data["synonyms"].items() if synonym.isupper()}
 
 
-@cache
-def drug_pattern():
-    names = sorted(drug_table(), key=len, reverse=True)
-    loose = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
-    abbreviations = "|".join(re.escape(name) for name in sorted(abbreviation_table(), key=len, reverse=True))
-    suffixes = "|".join(load_json("drugs.json")["suffixes"])
-    return re.compile(
-        rf"(?<![\w-])(?:(?i:(?P<name>{loose}))|(?P<abbr>{abbreviations})|(?i:(?P<stem>[a-z]{{3,}}(?:{suffixes}))))(?![\w-])"
-    )
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
+LONGEST_NAME = 4  # words in the longest listed name ('tegafur gimeracil oteracil potassium')
 
 
 def drug_name(text):
@@ -70,25 +63,50 @@ def drug_name(text):
 
 
 def looks_like_drug(text):
-    suffixes = tuple(load_json("drugs.json")["suffixes"])
-    word = text.strip().casefold()
-    return bool(re.fullmatch(r"[a-z][a-z-]{3,}", word) and word.endswith(suffixes)) or bool(
-        re.fullmatch(r"[A-Za-z]{2,6}-?\d{2,6}[A-Za-z]?", text.strip()))
+    """An agent stem, or a code name such as MRG003 or BIBW-2992."""
+    return looks_like_agent(text.strip()) or bool(re.fullmatch(r"[A-Za-z]{2,6}-?\d{2,6}[A-Za-z]?", text.strip()))
 
 
 def drugs_in_prose(text):
-    """Generic names of the agents a prose text names (regimen codes and generic words are not agents)."""
-    found = []
-    for match in drug_pattern().finditer(text):
-        if match["name"]:
-            generic = drug_table()[" ".join(match["name"].casefold().split())]
-        elif match["abbr"]:
-            generic = abbreviation_table()[match["abbr"]]
-        else:
-            generic = match["stem"].casefold()
-        if generic not in found:
+    """Generic names of the agents a prose text names, longest name first (regimen codes and generic
+    words are not agents)."""
+    words = WORD.findall(text)
+    found, index = [], 0
+    while index < len(words):
+        generic, size = name_at(words, index)
+        if generic and generic not in found:
             found.append(generic)
+        index += size
     return found
+
+
+def name_at(words, index):
+    """(generic name, words it spans) for the agent named at words[index], or (None, 1)."""
+    word = words[index]
+    if word.casefold() in first_words():
+        for size in range(min(LONGEST_NAME, len(words) - index), 1, -1):
+            generic = drug_table().get(" ".join(words[index:index + size]).casefold())
+            if generic:
+                return generic, size
+    generic = abbreviation_table().get(word) or drug_table().get(word.casefold())
+    if generic:
+        return generic, 1
+    return (word.casefold() if looks_like_agent(word) else None), 1
+
+
+@cache
+def first_words():
+    return frozenset(name.split()[0] for name in drug_table() if " " in name)
+
+
+@cache
+def agent_suffixes():
+    return tuple(load_json("drugs.json")["suffixes"])
+
+
+def looks_like_agent(word):
+    """An unlisted name built on an agent stem (-mab, -tinib, -platin...)."""
+    return word.casefold().endswith(agent_suffixes()) and bool(re.fullmatch(r"[A-Za-z][a-z]{5,}", word))
 
 
 @cache

@@ -87,6 +87,7 @@ class Page:
         """(field, value, line index) for each line that starts with one of labels (the longest that
         fits). A value that is itself a label ('Lead Sponsor | Collaborator') is no value."""
         labels = sorted(labels, key=lambda label: len(label.text), reverse=True)
+        label_keys = {key(label.text) for label in labels}
         found = []
         for index, line in enumerate(self.lines):
             if index in skip or not line.strip():
@@ -100,16 +101,13 @@ class Page:
                     following = self.next_filled(index)
                     if following is not None and not is_label(self.lines[following], labels):
                         value = self.lines[following].strip().strip("|").strip()
-                if value and label.field and not is_label(value, labels, alone=True):
+                if value and label.field and key(value) not in label_keys:
                     found.append((label.field, value, index))
                 break
         return found
 
 
-def is_label(line, labels, alone=False):
-    """Whether line starts with one of labels; with alone, whether it is nothing but a label."""
-    if alone:
-        return any(key(line) == key(label.text) for label in labels)
+def is_label(line, labels):
     return any(label.pattern.match(line) for label in labels)
 
 
