@@ -34,7 +34,7 @@ BASE_LABELS = {
     "sponsor": ("Lead Sponsor", "Sponsor", "Primary Sponsor", "Sponsored by", "Information provided by (Responsible Party)"),
     "collaborators": ("Collaborators", "Collaborator", "Secondary Sponsors"),
     "conditions": ("Conditions", "Condition", "Health Condition(s)", "Condition or disease"),
-    "interventions": ("Interventions", "Intervention", "Drugs / interventions", "Treatments", "Treatment"),
+    "interventions": ("Interventions", "Intervention", "Drugs / interventions", "Treatments"),
     "criteria": ("Eligibility Criteria", "Eligibility", "Criteria", "Key Eligibility Criteria"),
     "countries": ("Countries", "Country", "Recruitment Countries", "Location Countries"),
 }
@@ -159,10 +159,19 @@ def read_heading_title(page, layout, found):
         return
 
 
+LABEL_LINE = re.compile(r"^[A-Z][\w /()#'-]{1,40}:\s+\S")
+
+
 def find_criteria(page, layout, found):
+    """The eligibility block that starts at the first 'Inclusion Criteria' header; on an unknown page
+    any 'Label: value' line also ends it."""
+    known_boundary = boundary_test(layout)
+
+    def is_boundary(line):
+        return known_boundary(line) or (LABEL_LINE.match(line.strip()) and not MARKER.match(line.strip()))
     for index, line in enumerate(page.lines):
         if index not in found.excluded_lines and MARKER.search(line):
-            found.criteria_text = criteria_block(page.lines, index, boundary_test(layout))
+            found.criteria_text = criteria_block(page.lines, index, is_boundary)
             return
 
 

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from trials.importer.normalise import text_or_none
 from trials.importer.vocab import load_json, load_tsv
 
 TYPE_PREFIX = re.compile(
@@ -24,12 +25,16 @@ class Named:
 
 
 def typed_items(text):
-    """'Radiation: A Radiation: B' or one 'Drug: X - description' line to Named items."""
+    """'Radiation: A Radiation: B', or 'Drug: X - description' lines, to Named items. A type label alone
+    on its line names the intervention on the next; other following lines are not part of it."""
     starts = list(TYPE_PREFIX.finditer(text))
     items = []
     for match, following in zip(starts, starts[1:] + [None]):
-        body = text[match.end():following.start() if following else len(text)].strip(" |")
-        name, _, description = body.partition(" - ")
+        body = text[match.end():following.start() if following else len(text)]
+        lines = [line.strip(" |") for line in body.split("\n") if line.strip(" |")]
+        if not lines:
+            continue
+        name, _, description = lines[0].partition(" - ")
         items.append(Named(name.strip(), match["type"], description.strip() or None))
     return items
 
@@ -131,6 +136,8 @@ def normalise(item):
     'gemcitabine + cisplatin' name gives one per agent."""
     label_kind = kind_of_label(item.type_label)
     bare = PARENTHESES.sub("", item.name).strip(" .,;:-")
+    if not text_or_none(bare):
+        return []
     inside = [m.strip("()[] ") for m in re.findall(r"[(\[][^)\]]*[)\]]", item.name)]
     description = item.description
     drug_kind = "BIOLOGICAL" if label_kind == "BIOLOGICAL" else "DRUG"

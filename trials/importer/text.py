@@ -90,7 +90,7 @@ class Page:
         label_keys = {key(label.text) for label in labels}
         found = []
         for index, line in enumerate(self.lines):
-            if index in skip or not line.strip():
+            if index in skip or not line.strip() or is_table_row(line):
                 continue
             for label in labels:
                 match = label.pattern.match(line)
@@ -105,6 +105,11 @@ class Page:
                     found.append((label.field, value, index))
                 break
         return found
+
+
+def is_table_row(line):
+    """A pipe row of three or more filled cells belongs to a table, not to a 'Label | value' pair."""
+    return line.count("|") >= 2 and sum(1 for cell in line.split("|") if cell.strip()) >= 3
 
 
 def is_label(line, labels):

@@ -127,3 +127,9 @@ def test_regimen_details_stay_in_the_description():
 def test_drugs_in_prose_skip_regimen_codes_and_generic_words():
     text = "Patients receive the TP regimen with a PD-1 monoclonal antibody, then capecitabine or 5-FU and chemotherapy."
     assert interventions.drugs_in_prose(text) == ["capecitabine", "fluorouracil"]
+
+
+def test_typed_interventions_run_together_or_on_two_lines():
+    items = interventions.typed_items("Radiation: Photon IMRT Radiation: Proton beam (PBRT)\nOther:\nDiagnostic\nStudy type")
+    assert [(i.type_label, i.name) for i in items] == [("Radiation", "Photon IMRT"), ("Radiation", "Proton beam (PBRT)"),
+                                                       ("Other", "Diagnostic")]
