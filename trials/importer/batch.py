@@ -5,6 +5,7 @@ from pathlib import Path
 from django.db import DatabaseError
 
 from trials.importer import ImportRejected, parse
+from trials.importer.decode import decode
 
 
 class UsageError(ValueError):
@@ -70,9 +71,8 @@ def import_bytes(raw, name, *, dry_run, user=None):
 
     from trials.importer.store import import_record  # the ORM is only needed past a dry run
 
-    text = raw_text_of(record, raw)
     try:
-        outcome = import_record(record, text, user=user)
+        outcome = import_record(record, decode(raw), user=user)
     except DatabaseError as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
         return FileResult(file=name, error=f"The database refused this trial, nothing was written: {reason}")
@@ -88,13 +88,6 @@ def preview_bytes(raw, name):
     except ImportRejected as exc:
         return FileResult(file=name, error=str(exc))
     return FileResult(file=name, record=record, outcome=preview_record(record))
-
-
-def raw_text_of(record, raw):
-    """The page's decoded text, as the parser read it, for provenance."""
-    from trials.importer.decode import decode
-
-    return decode(raw)
 
 
 def import_files(files, *, dry_run, progress=None, user=None):

@@ -35,6 +35,7 @@ class MergeOutcome:
     conflicts: dict = field(default_factory=dict)  # field -> (stored value, other value on the page)
     added: dict = field(default_factory=dict)  # sites / interventions / criteria -> names added
     new_source: bool = False
+    rows_to_add: dict = field(default_factory=dict, repr=False)  # the record's items behind `added`
 
     def as_dict(self):
         return {
@@ -146,16 +147,20 @@ def plan_merge(trial, record):
         else:
             outcome.conflicts[name] = (stored, offered)
 
-    new_sites = [s["name"] for s in missing_sites(trial, record)]
-    new_interventions = [i["name"] for i in missing_interventions(trial, record)]
-    new_criteria = [f"{len(record['criteria'])} items"] if record["criteria"] and not trial.criteria.exists() else []
-    for part, names in (("sites", new_sites), ("interventions", new_interventions), ("criteria", new_criteria)):
-        if not names:
+    rows = {
+        "sites": missing_sites(trial, record),
+        "interventions": missing_interventions(trial, record),
+        "criteria": record["criteria"] if record["criteria"] and not trial.criteria.exists() else [],
+    }
+    for part, items in rows.items():
+        if not items:
             continue
+        names = [f"{len(items)} items"] if part == "criteria" else [item["name"] for item in items]
         if part in edited:
             outcome.kept_edits[part] = names
         else:
             outcome.added[part] = names
+            outcome.rows_to_add[part] = items
 
     outcome.new_source = not trial.sources.filter(sha256=record["source"]["sha256"]).exists()
     if outcome.changes or outcome.added or outcome.new_source:
@@ -181,12 +186,9 @@ def apply_merge(trial, record, outcome):
             setattr(trial, f"{name}_precision", parse_partial_date(record[name])[1])
     if outcome.changes:
         trial.save()
-    if "sites" in outcome.added:
-        add_sites(trial, missing_sites(trial, record))
-    if "interventions" in outcome.added:
-        add_interventions(trial, missing_interventions(trial, record))
-    if "criteria" in outcome.added:
-        add_criteria(trial, record["criteria"])
+    add_sites(trial, outcome.rows_to_add.get("sites", []))
+    add_interventions(trial, outcome.rows_to_add.get("interventions", []))
+    add_criteria(trial, outcome.rows_to_add.get("criteria", []))
 
 
 def site_key(name, city):
@@ -208,6 +210,8 @@ def missing_sites(trial, record):
 
 
 def add_sites(trial, sites):
+    if not sites:
+        return
     seen = set()
     rows = []
     for site in sites:
@@ -233,17 +237,26 @@ def missing_interventions(trial, record):
 
 
 def add_interventions(trial, interventions):
-    rows = {}
+    """Link the trial to its interventions, creating the shared Intervention rows it is the first to use."""
+    items = {}
     for item in interventions:
-        key = (item["name"], item["kind"])
-        if key in rows:
-            continue
-        intervention, _ = Intervention.objects.get_or_create(name=item["name"], kind=item["kind"])
-        rows[key] = TrialIntervention(trial=trial, intervention=intervention, description=item.get("description") or "")
-    TrialIntervention.objects.bulk_create(rows.values())
+        items.setdefault((item["name"], item["kind"]), item)
+    if not items:
+        return
+    Intervention.objects.bulk_create(
+        [Intervention(name=name, kind=kind) for name, kind in items], ignore_conflicts=True
+    )
+    names = {name for name, _ in items}
+    shared = {(i.name, i.kind): i for i in Intervention.objects.filter(name__in=names)}
+    TrialIntervention.objects.bulk_create(
+        TrialIntervention(trial=trial, intervention=shared[key], description=item.get("description") or "")
+        for key, item in items.items()
+    )
 
 
 def add_criteria(trial, criteria):
+    if not criteria:
+        return
     Criterion.objects.bulk_create(
         Criterion(trial=trial, kind=CriterionKind(c["kind"]), text=c["text"], position=c["position"]) for c in criteria
     )
