@@ -1,13 +1,13 @@
 """The catalogue's domain: trials, where they run, what they test, who may join."""
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
-from django.db.models import Q
+from django.db import connection, models
+from django.db.models import F, Q
 from django.urls import reverse
 
 from trials.choices import CriterionKind, DatePrecision, InterventionKind, Phase, Sex, Status, StudyType, Subsite
-from trials.querysets import TrialQuerySet
+from trials.querysets import ENROLLMENT_KEY, START_DATE_KEY, TrialQuerySet
 
 NCT_ID_PATTERN = r"^NCT[0-9]{8}$"
 DRUG_KINDS = (InterventionKind.DRUG, InterventionKind.BIOLOGICAL)
@@ -90,11 +90,17 @@ class Trial(models.Model):
             GinIndex(fields=["subsites"], name="trial_subsites_gin"),
             # Full-text search: `search_vector @@ websearch_to_tsquery(...)`.
             GinIndex(fields=["search_vector"], name="trial_search_vector_gin"),
-            # Single-valued facets and the "recently added" / start-date sorts.
+            # Single-valued facets: `status IN (...)`, `phase IN (...)`.
             models.Index(fields=["status"], name="trial_status_idx"),
             models.Index(fields=["phase"], name="trial_phase_idx"),
-            models.Index(fields=["-created_at", "id"], name="trial_recent_idx"),
-            models.Index(fields=["start_date", "id"], name="trial_start_idx"),
+            # The sorts of the search page, each read in keyset order (key DESC, id DESC) so a deep
+            # page starts with an index range scan instead of an OFFSET; see TrialQuerySet.SORT_KEYS.
+            # "Recently added":
+            models.Index(F("created_at").desc(), F("id").desc(), name="trial_recent_idx"),
+            # "Start date", unknown dates last:
+            models.Index(START_DATE_KEY.desc(), F("id").desc(), name="trial_start_idx"),
+            # "Enrollment", unknown sizes last:
+            models.Index(ENROLLMENT_KEY.desc(), F("id").desc(), name="trial_enrollment_idx"),
         ]
 
     def __str__(self):
@@ -115,6 +121,33 @@ class Trial(models.Model):
         Trial.objects.filter(pk=self.pk).update(subsites=subsites)
         Trial.objects.filter(pk=self.pk).refresh_derived_fields()
         self.refresh_from_db(fields=["drugs", "subsites", "countries", "search_vector"])
+
+
+class SearchWord(models.Model):
+    """One distinct lexeme of the trials' search vectors: the small vocabulary typo tolerance looks in.
+
+    Kept by TrialQuerySet.refresh_derived_fields() (words are added, never removed: a stale word only
+    widens a fuzzy match to nothing), rebuilt whole by SearchWord.rebuild().
+    """
+
+    word = models.TextField(primary_key=True)
+
+    class Meta:
+        indexes = [
+            # Typo tolerance: `word % 'pembrolizumb'` ordered by similarity (TrialQuerySet.search).
+            GinIndex(OpClass("word", name="gin_trgm_ops"), name="searchword_word_trgm"),
+        ]
+
+    def __str__(self):
+        return self.word
+
+    @classmethod
+    def rebuild(cls):
+        """Recollect every word from every search vector, e.g. after a bulk load that bypassed the refresh."""
+        from trials.querysets import REBUILD_SEARCH_WORDS_SQL
+
+        with connection.cursor() as cursor:
+            cursor.execute(REBUILD_SEARCH_WORDS_SQL)
 
 
 class Site(models.Model):

@@ -1,5 +1,11 @@
 """Chainable reads and bulk upkeep of trials, shared by views, admin, exports and the importer."""
+import re
+from datetime import date
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Cast, Coalesce
 
 # One statement recomputes every derived column of the selected trials from the
 # normalised tables. Weights: A identifies the trial, B says what it treats and with
@@ -46,15 +52,203 @@ WHERE t.id = t2.id AND t2.id = ANY(%(ids)s)
 """
 
 
+# The search vocabulary (trials_searchword) gains the lexemes of the trials just refreshed.
+ADD_SEARCH_WORDS_SQL = """
+INSERT INTO trials_searchword (word)
+SELECT DISTINCT w.lexeme FROM trials_trial t, unnest(t.search_vector) AS w
+WHERE t.id = ANY(%(ids)s)
+ON CONFLICT (word) DO NOTHING
+"""
+REBUILD_SEARCH_WORDS_SQL = """
+DELETE FROM trials_searchword;
+INSERT INTO trials_searchword (word) SELECT word FROM ts_stat('SELECT search_vector FROM trials_trial');
+"""
+
+# For each word typed: its English stem, whether that stem is a known search word, and the known
+# words closest to it by trigram similarity (served by the searchword_word_trgm index).
+EXPAND_TERMS_SQL = """
+SELECT s.stem,
+       EXISTS (SELECT 1 FROM trials_searchword k WHERE k.word = s.stem) AS known,
+       ARRAY(
+           SELECT w.word FROM trials_searchword w
+           WHERE w.word %% s.stem AND similarity(w.word, s.stem) >= %(min_similarity)s
+           ORDER BY similarity(w.word, s.stem) DESC, w.word LIMIT 3
+       ) AS similar
+FROM unnest(%(terms)s::text[]) WITH ORDINALITY AS u(term, position)
+LEFT JOIN LATERAL (
+    SELECT v.lexeme AS stem FROM unnest(to_tsvector('english', u.term)) AS v LIMIT 1
+) s ON true
+ORDER BY u.position
+"""
+MIN_SIMILARITY = 0.4
+MAX_TERMS = 12
+TERM = re.compile(r"(-?)([^\W_]+)")
+# Marks around highlighted words in snippets; control characters no trial text contains, so the
+# template can escape the whole snippet and only then turn them into <mark> (catalog.templatetags).
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
+
+# Each sort of the search page is read as (key DESC, id DESC); keys never NULL so keyset pages work.
+START_DATE_KEY = Coalesce(F("start_date"), Value(date(1, 1, 1)), output_field=models.DateField())
+ENROLLMENT_KEY = Coalesce(F("enrollment"), Value(-1), output_field=models.IntegerField())
+SORT_KEYS = {
+    "relevance": F("rank"),
+    "recent": F("created_at"),
+    "start": START_DATE_KEY,
+    "enrollment": ENROLLMENT_KEY,
+}
+
+# Counts of one facet over a filtered set of trials, in one statement: how many trials carry each
+# value (arrays unnested), the number of distinct values, and the size of the set itself. The
+# selected values come first so they are shown whatever their rank.
+FACET_COUNTS_SQL = """
+WITH base AS MATERIALIZED ({base}),
+counts AS (
+    SELECT v.value, count(*) AS n
+    FROM base, unnest({values}) AS v(value)
+    WHERE v.value <> ''
+    GROUP BY v.value
+)
+SELECT total.n, top.value, top.n, top.options
+FROM (SELECT count(*) AS n FROM base) AS total
+LEFT JOIN LATERAL (
+    SELECT value, n, count(*) OVER () AS options FROM counts
+    ORDER BY value = ANY(%s) DESC, n DESC, value
+    LIMIT %s
+) AS top ON true
+"""
+
+
+class TsQuery(SearchQuery):
+    """A tsquery already written in lexemes: cast as it is, not parsed and stemmed again."""
+
+    def __init__(self, text):
+        super().__init__(text, search_type="raw")
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql})::tsquery", params
+
+
+def quote_lexeme(word):
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def parse_terms(text):
+    """Words of a search box, as (negated, word, joined_by_or); 'or' between two words makes them alternatives."""
+    terms, alternative = [], False
+    for minus, word in TERM.findall(text.lower()):
+        if word == "or" and not minus:
+            alternative = bool(terms)
+            continue
+        terms.append((bool(minus), word, alternative))
+        alternative = False
+    return terms[:MAX_TERMS]
+
+
+def build_tsquery(text):
+    """The tsquery text for what someone typed, forgiving typos and partial words; None if nothing to search.
+
+    Each word matches its stem as a prefix ("nasophar" finds "nasopharyngeal") and, when the stem is
+    not a word of any trial, the nearest known words ("pembrolizumb" finds "pembrolizumab").
+    """
+    terms = parse_terms(text)
+    if not terms:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(EXPAND_TERMS_SQL, {"terms": [w for _, w, _ in terms], "min_similarity": MIN_SIMILARITY})
+        expansions = cursor.fetchall()
+    parts = []
+    for (negated, _, alternative), (stem, known, similar) in zip(terms, expansions):
+        if not stem:  # a stop word
+            continue
+        if negated:
+            group = "!" + quote_lexeme(stem)
+        else:
+            options = [quote_lexeme(stem) + ":*"] + ([] if known else [quote_lexeme(w) for w in similar])
+            group = "(" + " | ".join(options) + ")"
+        parts.append((" | " if alternative and parts else " & ") + group)
+    return "".join(parts)[3:] or None
+
+
 class TrialQuerySet(models.QuerySet):
     def refresh_derived_fields(self):
-        """Recompute drugs, countries and the search vector of these trials in one statement."""
+        """Recompute drugs, countries and the search vector of these trials in one statement,
+        and add their words to the search vocabulary."""
         ids = list(self.values_list("pk", flat=True))
         if not ids:
             return 0
         with connection.cursor() as cursor:
             cursor.execute(REFRESH_DERIVED_SQL, {"ids": ids})
-            return cursor.rowcount
+            updated = cursor.rowcount
+            cursor.execute(ADD_SEARCH_WORDS_SQL, {"ids": ids})
+        return updated
 
     def recruiting(self):
         return self.filter(status="RECRUITING")
+
+    def search(self, text):
+        """Trials matching the words typed, with their rank and highlighted title and summary."""
+        return self.matching(build_tsquery(text))
+
+    def matching(self, tsquery):
+        """Trials matching a tsquery from build_tsquery(), ranked and with snippets; all of them for None."""
+        if tsquery is None:
+            return self
+        query = TsQuery(tsquery)
+        marks = {"config": "english", "start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP}
+        return self.annotate(
+            # As double precision: ts_rank's real would not round-trip through a page cursor.
+            rank=Cast(SearchRank(F("search_vector"), query), models.FloatField()),
+            title_snippet=SearchHeadline("title", query, highlight_all=True, **marks),
+            summary_snippet=SearchHeadline(
+                "summary", query, max_words=35, min_words=20, max_fragments=2, fragment_delimiter=" … ", **marks
+            ),
+        ).filter(search_vector=query)
+
+    def with_any(self, field, values):
+        """Trials whose array `field` shares a value with `values` (drugs, countries, subsites)."""
+        return self.filter(**{f"{field}__overlap": list(values)}) if values else self
+
+    def with_value_in(self, field, values):
+        return self.filter(**{f"{field}__in": list(values)}) if values else self
+
+    def eligible_at_age(self, years):
+        """Trials a person of this age may join; an unknown bound does not exclude anyone."""
+        return self.filter(
+            Q(min_age_years__isnull=True) | Q(min_age_years__lte=years),
+            Q(max_age_years__isnull=True) | Q(max_age_years__gte=years),
+        )
+
+    def sorted_by(self, sort):
+        """Order by one of SORT_KEYS, as (key DESC, id DESC); the key is kept as `sort_key` for keyset pages."""
+        return self.annotate(sort_key=SORT_KEYS[sort]).order_by(F("sort_key").desc(), F("pk").desc())
+
+    def after(self, key, pk):
+        """The trials that come after (key, pk) in the sorted_by() order: an index range, not an OFFSET."""
+        return self.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk), sort_key__lte=key)
+
+    def before(self, key, pk):
+        """The trials that come before (key, pk), nearest first (read them reversed)."""
+        return self.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk), sort_key__gte=key).reverse()
+
+    def for_listing(self):
+        """Only the columns a result card or an export shows."""
+        return self.defer("search_vector", "edited_fields", "official_title", "collaborators")
+
+    def facet_counts(self, field, *, selected=(), limit=None):
+        """Count these trials by the values of `field` in one query.
+
+        Returns (trials in this set, number of distinct values, [(value, count), ...] most common first,
+        the selected values first of all, at most `limit` of them).
+        """
+        model_field = self.model._meta.get_field(field)
+        base_sql, params = self.order_by().values("pk", field).query.sql_with_params()
+        column = connection.ops.quote_name(model_field.column)
+        values = f"base.{column}" if model_field.get_internal_type() == "ArrayField" else f"ARRAY[base.{column}]"
+        sql = FACET_COUNTS_SQL.format(base=base_sql, values=values)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (*params, list(selected), limit))
+            rows = cursor.fetchall()
+        total = rows[0][0]
+        options = rows[0][3] or 0
+        return total, options, [(value, n) for _, value, n, _ in rows if value is not None]

@@ -1,0 +1,87 @@
+"""The public pages: the search (home page), a trial, and every search's exports."""
+import re
+
+from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from catalog import exports
+from catalog.facets import build_chips, build_facets, result_count, suggestions, url_with
+from catalog.filters import SORTS, TrialFilter
+from catalog.pagination import paginate
+from catalog.trial_page import sites_by_country, timeline
+from trials.models import SourceDocument, Trial, TrialIntervention
+
+NCT_ID_TYPED = re.compile(r"^\s*(NCT\d{8})\s*$", re.IGNORECASE)
+
+
+def search(request):
+    params = request.GET
+    typed_id = NCT_ID_TYPED.match(params.get("q", ""))
+    if typed_id and Trial.objects.filter(nct_id=typed_id[1].upper()).exists():
+        return redirect("catalog:trial", typed_id[1].upper())
+
+    filterset = TrialFilter(params, queryset=Trial.objects.for_listing())
+    context = {
+        "filter": filterset,
+        "sorts": SORTS,
+        "sort": filterset.sort(params.get("sort")),
+        "expanded": [name for name in params.getlist("expand") if name in TrialFilter.FACETS],
+    }
+    if not filterset.is_valid():
+        return render(request, "catalog/search.html", {**context, "invalid": True, "count": 0}, status=400)
+
+    facets = build_facets(filterset, params)
+    page = paginate(filterset.qs.sorted_by(context["sort"]), context["sort"], params)
+    count = result_count(filterset, facets)
+    return render(request, "catalog/search.html", {
+        **context,
+        "facets": facets,
+        "chips": build_chips(filterset, params, facets),
+        "suggestions": suggestions(params, facets) if not count else [],
+        "count": count,
+        "page": page,
+        "first_url": url_with(params),
+        "next_url": page.next_cursor and url_with(params, after=[page.next_cursor], page=[page.number + 1]),
+        "previous_url": page.previous_cursor
+        and url_with(params, before=[page.previous_cursor], page=[max(page.number - 1, 1)]),
+        "query_string": url_with(params)[1:],
+    })
+
+
+def trial(request, nct_id):
+    if nct_id != nct_id.upper():
+        return redirect("catalog:trial", nct_id.upper(), permanent=True)
+    trials = Trial.objects.prefetch_related(
+        "sites",
+        "criteria",
+        Prefetch("trial_interventions", queryset=TrialIntervention.objects.select_related("intervention")),
+        Prefetch("sources", queryset=SourceDocument.objects.defer("raw_text", "record")),
+    )
+    trial = get_object_or_404(trials, nct_id=nct_id)
+    known = Trial.objects.filter(nct_id__in=trial.related_nct_ids).only("nct_id", "title", "status")
+    known = {t.nct_id: t for t in known} if trial.related_nct_ids else {}
+    criteria = {"INCLUSION": [], "EXCLUSION": []}
+    for criterion in trial.criteria.all():
+        criteria[criterion.kind].append(criterion.text)
+    return render(request, "catalog/trial.html", {
+        "trial": trial,
+        "inclusion": criteria["INCLUSION"],
+        "exclusion": criteria["EXCLUSION"],
+        "countries": sites_by_country(trial.sites.all(), trial.countries),
+        "related": [(nct_id, known.get(nct_id)) for nct_id in trial.related_nct_ids],
+        "timeline": timeline(trial),
+    })
+
+
+def export(request, fmt):
+    """Every trial of a search, streamed as CSV or JSON, in the order of the page."""
+    filterset = TrialFilter(request.GET, queryset=Trial.objects.for_listing())
+    qs = filterset.qs.sorted_by(filterset.sort(request.GET.get("sort"))) if filterset.is_valid() else Trial.objects.none()
+    rows = exports.rows(qs, request)
+    if fmt == "csv":
+        response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = StreamingHttpResponse(exports.json_chunks(rows), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="trials.{fmt}"'
+    return response
