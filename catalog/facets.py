@@ -141,6 +141,17 @@ def build_chips(filterset, params, facets):
     return chips
 
 
+def describe(filterset):
+    """The active filters in words, e.g. ['Recruitment status: Recruiting', 'Words: “cetuximab”']."""
+    data = filterset.form.cleaned_data
+    labels = [f"{TITLES[name]}: {option_label(name, value)}" for name in filterset.FACETS for value in data.get(name) or []]
+    if data.get("q"):
+        labels.append(f"Words: “{data['q']}”")
+    if data.get("age") is not None:
+        labels.append(f"Eligible at age {data['age'].normalize():f}")
+    return labels
+
+
 def suggestions(params, facets):
     """For an empty result: the facets whose removal would find trials, and how many, most first."""
     found = [(facet, url_with(params, **{facet.name: None})) for facet in facets if facet.active and facet.total_without]

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
-from catalog.facets import build_chips, url_with
+from catalog.facets import describe, url_with
 from catalog.filters import TrialFilter
 from trials.models import Trial
 
@@ -22,7 +22,7 @@ class SearchFeed(Feed):
     def title(self, filterset):
         if not filterset.is_valid():
             return "Head and neck cancer trials"
-        chips = [chip.label for chip in build_chips(filterset, filterset.data, [])]
+        chips = describe(filterset)
         return "Head and neck cancer trials" + (f" — {', '.join(chips)}" if chips else "")
 
     def subtitle(self, filterset):

@@ -50,7 +50,7 @@ def search(request):
 
 
 def trial(request, nct_id):
-    if nct_id != nct_id.upper():
+    if nct_id != nct_id.upper() and NCT_ID_TYPED.match(nct_id):
         return redirect("catalog:trial", nct_id.upper(), permanent=True)
     trials = Trial.objects.prefetch_related(
         "sites",

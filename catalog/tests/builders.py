@@ -1,11 +1,14 @@
 """Builders of the public pages' tests: a small known catalogue and readers of a search page."""
+import hashlib
+
 from trials.models import SourceDocument
 from trials.tests.builders import make_trial
 
 
 def make_source(trial, file_name="page.txt", fmt="generic"):
     return SourceDocument.objects.create(
-        trial=trial, file_name=file_name, format=fmt, sha256=f"{trial.pk:064x}", raw_text="...", record={}
+        trial=trial, file_name=file_name, format=fmt, sha256=hashlib.sha256(file_name.encode()).hexdigest(),
+        raw_text="...", record={},
     )
 
 
