@@ -8,9 +8,19 @@ read from it would be wrong."""
 import re
 from dataclasses import dataclass, field
 
+from trials.importer.vocab import load_json
+
+def plain_headings(kind):
+    """The plain-language headings of one kind ('Who can take part') as a pattern of alternatives."""
+    phrases = load_json("eligibility_headings.json")[kind]
+    return "|".join(r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split()) for phrase in phrases)
+
+
 MARKER = re.compile(
     r"(?:(?<=[\s.;:|])|^)(?<!/ )(?<!and )(?:key\s+|main\s+)?(?P<kind>inclusion|exclusion)\s+criteria\b"
-    r"(?:\s*\([^)\n]{0,80}\))?(?:\s*:|[ \t]*$|(?=\s+(?:[-*•·]\s|\d{1,2}[.)]\s|[①-⑳])))",
+    r"(?:\s*\([^)\n]{0,80}\))?(?:\s*:|[ \t]*$|(?=\s+(?:[-*•·]\s|\d{1,2}[.)]\s|[①-⑳])))"
+    rf"|^[ \t]*(?:(?P<plain_inclusion>{plain_headings('INCLUSION')})|(?P<plain_exclusion>{plain_headings('EXCLUSION')}))"
+    r"[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 END = re.compile(
@@ -18,9 +28,11 @@ END = re.compile(
     r"(?=\s[-*•\d])|(?:withdrawal|discontinuation|termination|removal) criteria\b)\s*:?",
     re.IGNORECASE,
 )
+ROMAN = "[ivxl]{1,5}"
+ROMAN_MARK = re.compile(rf"\(?{ROMAN}[.)]")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 ITEM_LINE = re.compile(
-    rf"^(?P<indent>\s*)(?P<mark>[-*•·▪◦‣o](?=\s)|\d{{1,2}}[.)](?=\s)|\(\d{{1,2}}\)|[{CIRCLED}]|[a-z][.)](?=\s))\s*(?P<text>.*)$"
+    rf"^(?P<indent>\s*)(?P<mark>[-*•·▪◦‣o](?=\s)|\d{{1,2}}[.)](?=\s)|\(\d{{1,2}}\)|[{CIRCLED}]|[a-z][.)](?=\s)|{ROMAN}[.)](?=\s)|\({ROMAN}\))\s*(?P<text>.*)$"
 )
 GLUED_NUMBER = "(?:(?<=\\s)|^){n}[.)]\\s"
 
@@ -43,7 +55,7 @@ def split_criteria(text):
     stop = end.start() if end else len(text)
     markers = [m for m in markers if m.start() < stop]
     for marker, following in zip(markers, markers[1:] + [None]):
-        kind = marker["kind"].upper()
+        kind = marker_kind(marker)
         part = text[marker.end():following.start() if following else stop]
         items, problem = split_items(part)
         if problem:
@@ -51,6 +63,12 @@ def split_criteria(text):
             continue
         result.items.extend((kind, item) for item in items)
     return result
+
+
+def marker_kind(marker):
+    if marker["kind"]:
+        return marker["kind"].upper()
+    return "INCLUSION" if marker["plain_inclusion"] else "EXCLUSION"
 
 
 def is_header(text, marker):
@@ -72,7 +90,10 @@ def split_items(part):
     return split_lines(lines)
 
 
-def mark_class(mark):
+def mark_class(mark, roman=False):
+    """roman: the list counts i., ii., iii. (its first mark is 'i'), so those are not letters."""
+    if roman and ROMAN_MARK.fullmatch(mark):
+        return "roman"
     if mark[0].isdigit():
         return "number"
     if mark in CIRCLED:
@@ -87,8 +108,15 @@ def mark_class(mark):
 def mark_number(mark):
     if mark in CIRCLED:
         return CIRCLED.index(mark) + 1
+    if ROMAN_MARK.fullmatch(mark):
+        return roman_value(mark.strip("().").casefold())
     digits = re.sub(r"\D", "", mark)
     return int(digits) if digits else None
+
+
+def roman_value(numeral):
+    values = {"i": 1, "v": 5, "x": 10, "l": 50}
+    return sum(-values[a] if values.get(b, 0) > values[a] else values[a] for a, b in zip(numeral, numeral[1:] + " "))
 
 
 def split_lines(lines):
@@ -96,18 +124,19 @@ def split_lines(lines):
     marked = [m for _, m in matches if m]
     if not marked:
         return [" ".join(line.strip() for line in lines)], None
-    top_indent, top_class = len(marked[0]["indent"]), mark_class(marked[0]["mark"])
-    if staircase([m for m in marked if mark_class(m["mark"]) == top_class]):
+    roman = marked[0]["mark"].strip("().") == "i"
+    top_indent, top_class = len(marked[0]["indent"]), mark_class(marked[0]["mark"], roman)
+    if staircase([m for m in marked if mark_class(m["mark"], roman) == top_class]):
         return [], "each bullet is nested under the one before, so the list's structure was lost in the copy"
     items, numbers = [], []
     for line, match in matches:
-        top = match and len(match["indent"]) <= top_indent and mark_class(match["mark"]) == top_class
+        top = match and len(match["indent"]) <= top_indent and mark_class(match["mark"], roman) == top_class
         if top:
             items.append([match["text"].strip()])
             numbers.append(mark_number(match["mark"]))
         elif items:
             items[-1].append(line.strip())
-    if top_class in ("number", "circled") and numbers != list(range(1, len(numbers) + 1)):
+    if top_class in ("number", "circled", "roman") and numbers != list(range(1, len(numbers) + 1)):
         return [], f"the items are numbered {describe(numbers)}, so some are missing from the copy"
     return ["\n".join(part for part in item if part) for item in items if any(item)], None
 

@@ -68,8 +68,9 @@ def extract(page: Page, layout) -> Extracted:
 
 
 def mark_excluded(page, layout, found):
-    """Related-trial lists and references describe other studies: nothing is read from them."""
-    roles = layout.sections.get("related", ()) + layout.sections.get("references", ())
+    """Related-trial lists and references describe other studies, and asides (FAQs, newsletters) no study:
+    nothing is read from them."""
+    roles = sum((layout.sections.get(role, ()) for role in ("related", "references", "asides")), ())
     for start, end in page.spans(roles, layout.all_headings):
         found.excluded_lines.update(range(start, end))
     found.excluded_lines.update(i for i, k in enumerate(page.keys) if k in layout.noise_keys)
@@ -189,6 +190,11 @@ def read_sections(page, layout, found):
         items = section_interventions(lines, layout.interventions_style)
         found.intervention_list_found = found.intervention_list_found or bool(items)
         found.interventions.extend(items)
+    lines = section_lines(page, layout, "arms")
+    if lines and not found.intervention_list_found:
+        items = interventions.in_arms(lines)
+        found.intervention_list_found = bool(items)
+        found.interventions.extend(items)
     lines = section_lines(page, layout, "locations")
     if lines:
         found.sites.extend(locations.read_sites(lines))
@@ -239,6 +245,8 @@ def take_tail(lines, names, found):
 
 def section_interventions(lines, style):
     filled = [line.strip() for line in lines if line.strip()]
+    if style == "auto":  # pages of unknown sites: typed when any line carries a type label
+        style = "typed" if any(interventions.TYPE_PREFIX.match(line) for line in filled) else "name_description"
     if style == "typed":
         return interventions.typed_items("\n".join(filled))
     if style == "list":

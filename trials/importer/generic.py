@@ -4,8 +4,8 @@ not yet recruiting', 'About 356 participants'). Prose facts also fill what a kno
 import re
 from functools import cache
 
-from trials.importer import normalise
-from trials.importer.criteria import MARKER, criteria_block
+from trials.importer import interventions, normalise
+from trials.importer.criteria import ITEM_LINE, MARKER, criteria_block
 from trials.importer.extract import SHAPES, boundary_test, extract
 from trials.importer.layouts import KNOWN
 from trials.importer.layouts.base import Layout
@@ -14,29 +14,38 @@ from trials.importer.vocab import load_json
 
 BASE_LABELS = {
     "nct_id": ("NCT ID", "NCT Number", "NCT", "ClinicalTrials.gov ID", "ClinicalTrials.gov Identifier", "Trial ID",
-               "Study ID", "Registry ID", "Identifier"),
-    "official_title": ("Official Title", "Scientific Title", "Full Title"),
+               "Study ID", "Registry ID", "Identifier", "Study Number"),
+    "official_title": ("Official Title", "Scientific Title", "Full Title", "Full title of the trial", "Official Study Title"),
     "title": ("Brief Title", "Public Title", "Study Title", "Trial Title", "Title"),
     "acronym": ("Acronym",),
     "phase": ("Phase", "Phases", "Study Phase", "Trial Phase", "Clinical Phase"),
-    "status": ("Status", "Overall Status", "Recruitment Status", "Recruitment", "Trial Status", "Study Status"),
-    "study_type": ("Study Type", "Study Classification", "Type of Study", "Trial Type"),
+    "status": ("Status", "Overall Status", "Recruitment Status", "Recruitment", "Trial Status", "Study Status",
+               "Accrual Status", "Overall Trial Status"),
+    "study_type": ("Study Type", "Study Classification", "Type of Study", "Trial Type", "Type"),
     "enrollment": ("Enrollment", "Estimated Enrollment", "Actual Enrollment", "Target Enrollment", "Sample Size",
-                   "Participants", "Number of Participants", "Total Enrollment", "Target Sample Size"),
-    "ages": ("Ages", "Age", "Age Range", "Age Group", "Ages Eligible for Study", "Eligible Ages", "Age Limits"),
+                   "Participants", "Number of Participants", "Total Enrollment", "Target Sample Size", "Target Accrual",
+                   "Target number of participants", "Planned number of subjects", "Planned number of subjects in the EEA"),
+    "ages": ("Ages", "Age", "Age Range", "Age Group", "Ages Eligible for Study", "Eligible Ages", "Age Limits",
+             "Age Eligibility"),
     "min_age": ("Minimum Age", "Min Age", "Lower Age Limit"),
     "max_age": ("Maximum Age", "Max Age", "Upper Age Limit"),
     "sex": ("Sex", "Gender", "Sexes Eligible for Study", "Genders Eligible for Study", "Eligible Sex"),
     "start_date": ("Study Start Date", "Start Date", "Study Start", "Actual Study Start Date",
-                   "Estimated Study Start Date", "Date of First Enrollment", "Started"),
+                   "Estimated Study Start Date", "Date of First Enrollment", "Started", "Start", "Start of trial",
+                   "Trial start date", "Estimated Study Start", "Date of first enrolment"),
     "completion_date": ("Study Completion Date", "Completion Date", "Estimated Study Completion Date",
-                        "Actual Study Completion Date", "Est. completion date", "End Date", "Study End Date"),
-    "sponsor": ("Lead Sponsor", "Sponsor", "Primary Sponsor", "Sponsored by", "Information provided by (Responsible Party)"),
+                        "Actual Study Completion Date", "Est. completion date", "End Date", "Study End Date", "Study Completion",
+                        "Estimated Study Completion", "Anticipated Completion", "Anticipated study end date", "End",
+                        "End of trial", "Estimated end of trial", "Trial end date"),
+    "sponsor": ("Lead Sponsor", "Sponsor", "Primary Sponsor", "Sponsored by", "Information provided by (Responsible Party)",
+                "Sponsor name", "Lead Group", "Lead Organisation", "Lead Organization"),
     "collaborators": ("Collaborators", "Collaborator", "Secondary Sponsors"),
-    "conditions": ("Conditions", "Condition", "Health Condition(s)", "Condition or disease"),
+    "conditions": ("Conditions", "Condition", "Health Condition(s)", "Condition or disease", "Medical condition",
+                   "Cancer type", "Disease", "Diseases"),
     "interventions": ("Interventions", "Intervention", "Drugs / interventions", "Treatments"),
     "criteria": ("Eligibility Criteria", "Eligibility", "Criteria", "Key Eligibility Criteria"),
-    "countries": ("Countries", "Country", "Recruitment Countries", "Location Countries"),
+    "countries": ("Countries", "Country", "Recruitment Countries", "Location Countries", "Countries of recruitment",
+                  "Member states concerned"),
 }
 UNSAFE_ELSEWHERE = {"Source"}  # a site's sponsor label, too vague to read on an unknown page
 GENERIC_HEADINGS = {
@@ -46,12 +55,15 @@ GENERIC_HEADINGS = {
     "conditions": ("Conditions", "Condition", "Conditions studied", "Diseases"),
     "interventions": ("Interventions", "Intervention", "Treatments", "Arms and Interventions"),
     "locations": ("Locations", "Study Locations", "Trial sites", "Sites", "Where this trial is running",
-                  "Contacts and Locations", "Trial Locations"),
+                  "Contacts and Locations", "Trial Locations", "Where", "Participating sites", "Study sites",
+                  "Hospitals taking part", "Participating centres", "Participating hospitals"),
     "sponsors": ("Sponsors", "Sponsors and Collaborators"),
     "countries": ("Countries", "Recruitment Countries"),
     "related": ("Related Clinical Trials", "More Related Trials", "Related Trials", "Similar Trials", "Similar Studies",
                 "Related Studies", "Similar clinical trials", "Other trials you may like", "You may also be interested in",
-                "Recommended Trials", "Trials like this"),
+                "Recommended Trials", "Trials like this", "Trials you might also like", "You might also like"),
+    "asides": ("FAQ", "FAQs", "Frequently asked questions", "Newsletter", "Stay informed"),
+    "arms": ("Treatment", "Treatment plan", "Treatments given", "Study arms", "Treatment arms", "Arms", "Schema"),
     "references": ("References", "Publications", "Citations"),
 }
 FACT_FIELDS = ("status", "phase", "enrollment", "study_type", "ages", "sex")
@@ -59,6 +71,18 @@ CHECKED_BY_SHAPE = {"phase", "status", "study_type", "enrollment", "ages", "min_
                     "completion_date"}
 SENTENCE_LABELS = re.compile(r"\b(?:status|phase|sponsor|nct id|enrollment|start date)\s*:", re.IGNORECASE)
 TITLE_WINDOW = 3
+TITLE_SCAN = 30
+FURNITURE = re.compile(
+    r"\bcookies?\b|\bnewsletter\b|\bsign (?:up|in)\b|\blog ?in\b|\bsubscribe\b|\bskip to\b|\bprivacy\b|"
+    r"all rights reserved|©|\bback to\b|^[←‹«<]|\bshare this\b|\baccessibility\b|\bdonate\b|\bmenu\b", re.I)
+BREADCRUMB = re.compile(r"^home\s*[›»>→/]|\s[›»>→]\s.*\s[›»>→]\s", re.I)
+BUTTON_ROW = re.compile(r"\S {3,}\S")
+STUDY_WORDS = re.compile(r"\b(?:study|trial|phase|randomi[sz]ed|versus|vs\.?|compar\w+|evaluat\w+)\b", re.I)
+DISEASE_WORDS = re.compile(
+    r"\b(?:cancers?|carcinomas?|tumou?rs?|neoplasms?|malignan\w+|lymphomas?|sarcomas?|melanomas?|metasta\w+|"
+    r"mucositis|xerostomia|dysphagia|\w+pharyn\w+|laryn\w+|oral cavity|head and neck)\b", re.I)
+EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
+CARD_SEPARATOR = re.compile(r"\s+[·|]\s+")
 
 
 def merged(groups):
@@ -85,6 +109,7 @@ def generic_layout():
         headings=headings,
         title=None,
         strict_fields=frozenset(labels) - CHECKED_BY_SHAPE,
+        interventions_style="auto",
         noise=("Image", "Menu", "Skip to content", "Skip to main content", "Clinical Trials Logo", "Logo", "Share",
                "Print", "Back to search", "Back to results"),
     )
@@ -143,20 +168,68 @@ def take_run(run, found):
 
 
 def read_heading_title(page, layout, found):
-    """The page's main heading: among its first lines, the first that reads like a trial title."""
+    """The page's main heading: of the lines above its first label or section, the one that reads most
+    like a study title (naming a study, a disease, a treatment); failing that, the first plausible line.
+    Site furniture (cookie and newsletter lines, breadcrumbs, button rows) is never a title. Bare facts
+    printed beside the heading (a card's 'RECRUITING', 'Phase 2', 'NCT… · Interventional · 60
+    participants') are read too."""
     label_start = re.compile(r"^\s*(?:%s)\s*:" % "|".join(re.escape(label.text) for label in layout.label_list),
                              re.IGNORECASE)
-    window = [line.strip() for i, line in enumerate(page.lines)
-              if line.strip() and i not in found.excluded_lines][:TITLE_WINDOW]
-    for line in window:
-        text = re.sub(r"\s*\|.*$", "", NCT_ID.sub("", line)).strip(" ()|")
-        words = text.split()
-        if (len(words) < 4 or text.endswith(("…", ":")) or key(text) in layout.heading_keys
-                or SENTENCE_LABELS.search(text) or label_start.match(line) or ". " in text
-                or (text.endswith(".") and len(words) > 25) or len(words) > 60):
+    candidates = []
+    for index, line in enumerate(page.lines):
+        if index in found.excluded_lines or not line.strip():
             continue
-        found.add("heading", text)
-        return
+        if (label_start.match(line) or page.keys[index] in layout.heading_keys or MARKER.search(line)
+                or len(candidates) >= TITLE_SCAN):
+            break
+        text = title_text(line, layout)
+        candidates.append((index, text, study_signals(text) if text else 0))
+    best = max((c for c in candidates if c[1] and c[2]), key=lambda c: (c[2], len(c[1].split()) >= 5), default=None)
+    best = best or next((c for c in candidates[:TITLE_WINDOW] if c[1]), None)
+    if best:
+        found.add("heading", best[1])
+        read_heading_card(page, found, best[0])
+
+
+def title_text(line, layout):
+    """The line as a title (without NCT IDs and a '| Site name' tail), or None when it cannot be one."""
+    text = re.sub(r"\s*\|.*$", "", EMPTY_BRACKETS.sub("", NCT_ID.sub("", line))).strip(" |")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    words = text.split()
+    if (len(words) < 4 or text.endswith(("…", ":", "?", "!")) or key(text) in layout.heading_keys
+            or SENTENCE_LABELS.search(text) or ". " in text or (text.endswith(".") and len(words) > 25)
+            or len(words) > 60 or is_site_furniture(line)):
+        return None
+    return text
+
+
+def is_site_furniture(line):
+    return bool(FURNITURE.search(line) or BREADCRUMB.search(line) or BUTTON_ROW.search(line))
+
+
+def study_signals(text):
+    """How many of 'a study', 'a disease', 'a treatment' a line names."""
+    treatment = interventions.drugs_in_prose(text) or interventions.generic_term(text)
+    return bool(STUDY_WORDS.search(text)) + bool(DISEASE_WORDS.search(text)) + bool(treatment)
+
+
+def read_heading_card(page, found, heading):
+    """Lines of bare facts directly above and below the heading, pieces split at ' · ' or ' | '."""
+    facts = []
+    for step in (-1, 1):
+        index = heading + step
+        while 0 <= index < len(page.lines) and page.lines[index].strip() and index not in found.excluded_lines:
+            pieces = [p for p in CARD_SEPARATOR.split(page.lines[index].strip()) if not NCT_ID.fullmatch(p)]
+            read = [classify(piece) for piece in pieces]
+            if not pieces or None in read:
+                break
+            facts.extend(r for r in read if r[0] != "date")
+            index += step
+    names = [name for name, _ in facts]
+    if len(names) >= 2 and len(names) == len(set(names)):
+        for name, text in facts:
+            found.add(name, text)
 
 
 LABEL_LINE = re.compile(r"^[A-Z][\w /()#'-]{1,40}:\s+\S")
@@ -168,6 +241,8 @@ def find_criteria(page, layout, found):
     known_boundary = boundary_test(layout)
 
     def is_boundary(line):
+        if ITEM_LINE.match(line):  # '- Age 18 years or older' is an item, not the label 'Age'
+            return False
         return known_boundary(line) or (LABEL_LINE.match(line.strip()) and not MARKER.match(line.strip()))
     for index, line in enumerate(page.lines):
         if index not in found.excluded_lines and MARKER.search(line):

@@ -39,6 +39,16 @@ def typed_items(text):
     return items
 
 
+ARM_LABEL = re.compile(r"^[^:]{1,40}:\s*")
+
+
+def in_arms(lines):
+    """Named items from arm or treatment-plan lines ('Arm A: Opdivo plus cisplatin with IMRT'): each line
+    that names an agent or a known kind of treatment, without its arm label."""
+    texts = [ARM_LABEL.sub("", line.strip()) for line in lines if line.strip()]
+    return [Named(text) for text in texts if drugs_in_prose(text) or generic_term(text)]
+
+
 @cache
 def drug_table():
     """Lower-case name or synonym -> generic name; capitalised synonyms kept apart as case-sensitive."""
@@ -153,6 +163,10 @@ def normalise(item):
     if len(pieces) > 1 and all(drug_name(p) for p in pieces):
         return [intervention(drug_name(p), drug_kind, description or item.name) for p in pieces]
     term = generic_term(item.name)
+    agents = drugs_in_prose(bare) if label_kind in (None, "DRUG", "BIOLOGICAL") else []
+    if agents and (term is None or term[1] != "OTHER"):  # 'Opdivo 240 mg plus cisplatin with IMRT 70 Gy'
+        named = [intervention(agent, drug_kind, description or item.name) for agent in agents]
+        return named + ([intervention(term[0], term[1], description or item.name)] if term else [])
     if term and (term[1] != "OTHER" or label_kind in (None, "DRUG", "BIOLOGICAL", "OTHER")):
         name, kind = term
         return [intervention(name, kind if label_kind in (None, "DRUG", "BIOLOGICAL", "OTHER") else label_kind,

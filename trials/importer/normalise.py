@@ -31,19 +31,22 @@ PHASE_SHAPE = re.compile(
     r"(?:phase\s*)?(?P<a>[1-4]|iv|iii|ii|i)"
     r"(?:\s*(?:/|-|–|_|,|&|\band\b|\bor\b)\s*(?:phase\s*)?(?P<b>[1-4]|iv|iii|ii|i))?"
 )
+GLOSS = re.compile(r"\s*\([^)]*[a-z]{3}[^)]*\)")
+ROMAN_PHASE = re.compile(r"[ivIV]+(?:\s*/\s*[ivIV]+)?")
 
 
 def phase(value):
     if value is None:
         return None
     vocab = load_json("phases.json")
+    value = GLOSS.sub("", value)  # 'Phase II (Therapeutic exploratory)'
     text = " ".join(value.casefold().replace("|", " ").split()).strip(" .:;()")
     if text in vocab["not_applicable"]:
         return "NA"
     if text in vocab["early_phase1"]:
         return "EARLY_PHASE1"
     match = PHASE_SHAPE.fullmatch(text)
-    if not match or ("phase" not in text and not value.strip().isdigit() and not re.fullmatch(r"[ivIV]+", value.strip())):
+    if not match or ("phase" not in text and not value.strip().isdigit() and not ROMAN_PHASE.fullmatch(value.strip())):
         return None
     numbers = [phase_number(match["a"])] + ([phase_number(match["b"])] if match["b"] else [])
     if len(numbers) == 1 or numbers[0] == numbers[1]:
@@ -201,6 +204,7 @@ DATE_SHAPES = [
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})"), ("mon", "d", "y")),
     (re.compile(rf"{MONTH},?\s+(\d{{4}})"), ("mon", "y")),
 ]
+ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 DATE_NOISE = re.compile(r"^(?:\(?(?:actual|estimated|anticipated|expected|est\.?)\)?:?\s+)+|\s*\(?(?:actual|estimated|anticipated)\)?$", re.I)
 
 
@@ -209,10 +213,33 @@ def iso_date(value):
     if value is None:
         return None
     text = DATE_NOISE.sub("", " ".join(value.replace("|", " ").split()).strip(" .,"))
+    text = ORDINAL_DAY.sub(r"\1", text)
     for shape, parts in DATE_SHAPES:
         match = shape.fullmatch(text)
         if match:
             return date_from_parts(dict(zip(parts, match.groups())))
+    return day_month_year(text)
+
+
+SLASH_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def ambiguous_date(value):
+    """'12/09/2023': day and month could be either way round."""
+    match = SLASH_DATE.fullmatch(" ".join((value or "").split()).strip(" .,"))
+    return bool(match) and int(match[1]) <= 12 and int(match[2]) <= 12 and match[1] != match[2]
+
+
+def day_month_year(text):
+    """'31/03/2027' or '03/31/2027': read only when one number is above 12, so the order is certain."""
+    match = SLASH_DATE.fullmatch(text)
+    if not match:
+        return None
+    first, second, year = match.groups()
+    if int(first) > 12 >= int(second):
+        return date_from_parts({"d": first, "m": second, "y": year})
+    if int(second) > 12 >= int(first):
+        return date_from_parts({"d": second, "m": first, "y": year})
     return None
 
 

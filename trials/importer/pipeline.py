@@ -49,7 +49,7 @@ def normalise_record(found, nct_id, related):
         "nct_id": nct_id,
         "title": title,
         "official_title": official,
-        "acronym": pick("acronym", normalise.text_or_none) or acronym_of(official),
+        "acronym": pick("acronym", normalise.text_or_none) or acronym_of(official) or acronym_of(title),
         "phase": pick("phase", normalise.phase),
         "status": pick("status", normalise.status) or shared_site_status(found.sites),
         "study_type": pick("study_type", normalise.study_type),
@@ -71,6 +71,10 @@ def normalise_record(found, nct_id, related):
         "warnings": warnings,
     }
     record["countries"] = country_list(found, record["sites"], warnings)
+    for name in ("start_date", "completion_date"):
+        unread = [value for value in found.candidates.get(name, []) if normalise.ambiguous_date(value)]
+        if record[name] is None and unread:
+            warnings.append(f"The {name.replace('_', ' ')} '{unread[0]}' could be day/month or month/day; it was left empty.")
     return record
 
 

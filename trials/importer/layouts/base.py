@@ -8,7 +8,7 @@ from trials.importer.text import Label, label_pattern
 
 SECTION_ROLES = (
     "summary", "description", "conditions", "criteria", "interventions", "locations", "sponsors",
-    "countries", "identifiers", "related", "references", "mixed",
+    "countries", "identifiers", "related", "references", "asides", "mixed", "arms",
 )
 
 
@@ -27,7 +27,7 @@ class Layout:
         (only a labelled title counts).
     line_patterns: regular expressions whose named groups are fields, matched against whole lines.
     interventions_style: "typed" ('Drug: X' lines), "name_description" (a short name line, then
-        its description) or "list" (names separated by commas).
+        its description), "list" (names separated by commas) or "auto" (typed when a line is).
     ignored_labels: labels the site shows that are not read; they tell a label with an empty value
         from one whose value is on the next line.
     blurbs: section roles under whose heading the site prints a one-line explanation, to be skipped.

@@ -3,8 +3,8 @@
 import re
 
 from trials.importer import normalise
+from trials.importer.locations import is_organisation
 from trials.importer.layouts.base import Layout
-from trials.importer.vocab import load_words
 
 DOT_LINE = re.compile(r"^.+ · NCT\d{8}$")
 
@@ -21,11 +21,6 @@ def featured_site(page, found):
         found.sites.append({"name": second, "city": city, "country": normalise.city_country(city), "status": None})
     elif not is_organisation(second):
         found.add("subtitle", second)
-
-
-def is_organisation(line):
-    words = "|".join(re.escape(word) for word in load_words("organisation_words.txt"))
-    return bool(re.search(rf"\b(?:{words})\b", line, re.IGNORECASE))
 
 
 LAYOUT = Layout(

@@ -1,0 +1,118 @@
+"""Pages of sites the parser has no layout for (pages/unseen/), scored field by field against truth.json
+the way the import scorer scores them: scalars exact (titles and sponsors alike when nearly the same,
+dates by prefix, a list lists accepted answers), conditions, countries, drugs and site names by F1."""
+import difflib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from trials.importer import parse
+
+UNSEEN = Path(__file__).parent / "pages" / "unseen"
+TRUTH = json.loads((UNSEEN / "truth.json").read_text(encoding="utf-8"))
+SCALARS = ("nct_id", "title", "phase", "status", "study_type", "enrollment", "min_age_years", "max_age_years", "sex",
+           "start_date", "completion_date", "sponsor", "inclusion_count", "exclusion_count")
+SETS = ("conditions", "countries", "drugs", "sites")
+FLOOR = 0.98
+
+
+def norm(text):
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text).casefold()).split())
+
+
+def alike(a, b):
+    a, b = norm(a), norm(b)
+    if not a or not b:
+        return a == b
+    return (a == b or (min(len(a), len(b)) >= 12 and (a in b or b in a))
+            or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+
+
+def scored(record, field):
+    if field == "drugs":
+        return sorted({i["name"].lower() for i in record["interventions"] if i["kind"] in ("DRUG", "BIOLOGICAL")})
+    if field == "sites":
+        return [site["name"] for site in record["sites"]]
+    if field in ("inclusion_count", "exclusion_count"):
+        return sum(1 for c in record["criteria"] if c["kind"] == field.split("_")[0].upper()) or None
+    return record[field]
+
+
+def scalar_score(field, want, got):
+    for option in want if isinstance(want, list) else [want]:
+        if option is None or got is None:
+            ok = option is None and got is None
+        elif field in ("title", "sponsor"):
+            ok = alike(option, got)
+        elif field.endswith("_date"):
+            ok = str(got).startswith(str(option))
+        else:
+            ok = str(option).upper() == str(got).upper()
+        if ok:
+            return 1.0
+    return 0.0
+
+
+def set_f1(field, want, got):
+    want = list(dict.fromkeys(w["name"] if isinstance(w, dict) else w for w in want))
+    got = list(dict.fromkeys(got))
+    if not want or not got:
+        return float(not want and not got)
+    same = alike if field in ("conditions", "sites") else (lambda a, b: a.casefold() == b.casefold())
+    unmatched, hits = list(got), 0
+    for w in want:
+        match = next((g for g in unmatched if same(w, g)), None)
+        if match is not None:
+            unmatched.remove(match)
+            hits += 1
+    return 0.0 if not hits else 2 * hits / (len(got) + len(want))
+
+
+@pytest.fixture(scope="module")
+def records():
+    return {name: parse((UNSEEN / name).read_bytes(), name) for name in TRUTH}
+
+
+def test_every_unseen_page_has_a_truth_and_goes_through_the_generic_path(records):
+    assert sorted(TRUTH) == sorted(p.name for p in UNSEEN.glob("*.txt"))
+    assert {r["source"]["format"] for r in records.values()} == {"generic"}
+
+
+def test_unseen_pages_score_above_the_floor(records):
+    scores = {field: [] for field in SCALARS + SETS}
+    for name, want in TRUTH.items():
+        for field in scores:
+            got = scored(records[name], field)
+            score = set_f1(field, want[field], got) if field in SETS else scalar_score(field, want[field], got)
+            scores[field].append(score)
+    overall = sum(sum(s) / len(s) for s in scores.values()) / len(scores)
+    assert overall >= FLOOR, {field: round(sum(s) / len(s), 3) for field, s in scores.items()}
+
+
+def test_unseen_pages_invent_no_scalar(records):
+    invented = [(name, field) for name, want in TRUTH.items() for field in SCALARS
+                if want[field] is None and scored(records[name], field) is not None]
+    assert invented == []
+
+
+def test_facets_of_unseen_pages_are_exact(records):
+    wrong = [(name, field) for name, want in TRUTH.items() for field in ("phase", "status", "countries", "drugs")
+             if (set_f1(field, want[field], scored(records[name], field)) if field in SETS
+                 else scalar_score(field, want[field], scored(records[name], field))) < 1]
+    assert wrong == []
+
+
+def test_an_ambiguous_day_month_date_is_left_empty_with_a_warning(records):
+    record = records["06_eu_registry.txt"]
+    assert (record["start_date"], record["completion_date"]) == (None, "2027-03-31")
+    assert any("12/09/2023" in warning for warning in record["warnings"])
+
+
+def test_acronyms_and_site_statuses_of_unseen_pages(records):
+    assert records["01_hospital_plain_language.txt"]["acronym"] == "NIVOLAR"
+    assert [s["status"] for s in records["10_sites_on_separate_lines.txt"]["sites"]] == [
+        "ACTIVE_NOT_RECRUITING", "ACTIVE_NOT_RECRUITING", "COMPLETED"]
+    assert [(s["city"], s["country"]) for s in records["05_values_on_next_line.txt"]["sites"]] == [
+        ("Rochester", "US"), ("Phoenix", "US")]
