@@ -58,3 +58,14 @@ def test_a_mention_of_criteria_inside_an_item_is_no_header():
 
 def test_no_header_means_no_items():
     assert split_criteria("To join this study a subject must meet every eligibility criterion.").items == []
+
+
+def test_plain_language_headings_open_inclusion_and_exclusion_lists():
+    inclusion, exclusion = counts("Who can take part\nYou may be able to join if all of these apply. You:\n- have a\n"
+                                  "- are b\n\nWho can't take part\n- had c\n")
+    assert (inclusion, exclusion) == (["have a", "are b"], ["had c"])
+
+
+def test_roman_numerals_are_top_level_items_with_their_sub_bullets():
+    inclusion, _ = counts("Inclusion Criteria:\ni. one\nii. two\n   o sub\niii. three\niv. four\nv. five\n")
+    assert inclusion == ["one", "two\no sub", "three", "four", "five"]

@@ -8,6 +8,7 @@ from trials.importer import interventions, normalise
     ("Phase II", "PHASE2"), ("PHASE2", "PHASE2"), ("Phase 1/2", "PHASE1_PHASE2"), ("Phase 2/Phase 3", "PHASE2_PHASE3"),
     ("PHASE1_PHASE2", "PHASE1_PHASE2"), ("N/A", "NA"), ("Phase N/A", "NA"), ("Early Phase 1", "EARLY_PHASE1"),
     ("Phase 4", "PHASE4"), ("II Trial of Pembrolizumab", None), ("Phase 1/3", None), ("", None),
+    ("II/III", "PHASE2_PHASE3"), ("Phase II (Therapeutic exploratory)", "PHASE2"),
 ])
 def test_phase(text, expected):
     assert normalise.phase(text) == expected
@@ -16,7 +17,9 @@ def test_phase(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Recruiting", "RECRUITING"), ("NOT_YET_RECRUITING", "NOT_YET_RECRUITING"), ("Not yet recruiting", "NOT_YET_RECRUITING"),
     ("Active, not recruiting", "ACTIVE_NOT_RECRUITING"), ("Completed", "COMPLETED"), ("Unknown status", "UNKNOWN"),
-    ("Withdrawn", "WITHDRAWN"), ("Verified Date: 2017-11", None),
+    ("Withdrawn", "WITHDRAWN"), ("Verified Date: 2017-11", None), ("Open to accrual", "RECRUITING"),
+    ("Accepting patients", "RECRUITING"), ("Enrolling", "RECRUITING"), ("Ongoing, recruiting", "RECRUITING"),
+    ("Not yet open", "NOT_YET_RECRUITING"), ("Closed to accrual", "ACTIVE_NOT_RECRUITING"),
 ])
 def test_status(text, expected):
     assert normalise.status(text) == expected
@@ -44,6 +47,8 @@ def test_minimum_age_in_criterion(text, expected):
     ("2025-11-01", "2025-11-01"), ("1 February 2026", "2026-02-01"), ("Jun 27, 2026", "2026-06-27"),
     ("June 2026", "2026-06"), ("November 1, 2022", "2022-11-01"), ("October 2024", "2024-10"),
     ("Estimated: March 31, 2024", "2024-03-31"), ("February 30, 2024", None), ("soon", None),
+    ("1st March 2025", "2025-03-01"), ("30th November 2030", "2030-11-30"), ("31/03/2027", "2027-03-31"),
+    ("03/31/2027", "2027-03-31"), ("12/09/2023", None),
 ])
 def test_iso_date(text, expected):
     assert normalise.iso_date(text) == expected
