@@ -60,3 +60,9 @@ def test_derived_columns_follow_the_normalised_rows():
     assert trial.subsites == ["nasopharynx"]
     matches = Trial.objects.filter(search_vector="histologically")
     assert list(matches) == [trial]
+
+
+def test_the_migrations_describe_the_models_exactly():
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)  # exits 1 when a migration is missing
