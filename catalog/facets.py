@@ -120,7 +120,7 @@ def build_facets(filterset, params):
         if long_facet:
             facet.more = max(distinct - len(counts), 0)
             facet.expanded = name in expanded
-            facet.show_all_url = url_with(params, expand=[*params.getlist("expand"), name])
+            facet.show_all_url = url_with(params, expand=list(dict.fromkeys([*params.getlist("expand"), name])))
             facet.show_less_url = url_with(params, expand=[e for e in params.getlist("expand") if e != name])
         facets.append(facet)
     return facets
