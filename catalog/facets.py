@@ -144,7 +144,9 @@ def build_chips(filterset, params, facets):
 def describe(filterset):
     """The active filters in words, e.g. ['Recruitment status: Recruiting', 'Words: “cetuximab”']."""
     data = filterset.form.cleaned_data
-    labels = [f"{TITLES[name]}: {option_label(name, value)}" for name in filterset.FACETS for value in data.get(name) or []]
+    labels = [
+        f"{TITLES[name]}: {option_label(name, value)}" for name in filterset.FACETS for value in data.get(name) or []
+    ]
     if data.get("q"):
         labels.append(f"Words: “{data['q']}”")
     if data.get("age") is not None:
@@ -154,7 +156,9 @@ def describe(filterset):
 
 def suggestions(params, facets):
     """For an empty result: the facets whose removal would find trials, and how many, most first."""
-    found = [(facet, url_with(params, **{facet.name: None})) for facet in facets if facet.active and facet.total_without]
+    found = [
+        (facet, url_with(params, **{facet.name: None})) for facet in facets if facet.active and facet.total_without
+    ]
     return sorted(found, key=lambda pair: -pair[0].total_without)
 
 

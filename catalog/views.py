@@ -77,7 +77,10 @@ def trial(request, nct_id):
 def export(request, fmt):
     """Every trial of a search, streamed as CSV or JSON, in the order of the page."""
     filterset = TrialFilter(request.GET, queryset=Trial.objects.for_listing())
-    qs = filterset.qs.sorted_by(filterset.sort(request.GET.get("sort"))) if filterset.is_valid() else Trial.objects.none()
+    if filterset.is_valid():
+        qs = filterset.qs.sorted_by(filterset.sort(request.GET.get("sort")))
+    else:
+        qs = Trial.objects.none()
     rows = exports.rows(qs, request)
     if fmt == "csv":
         response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")

@@ -13,8 +13,8 @@ SEARCH = reverse("catalog:search")
 @pytest.fixture
 def trials():
     catalogue = make_catalogue()
-    make_trial(nct_id="NCT00000005", title="Cetuximab with radiotherapy", summary="For oropharyngeal squamous cell carcinoma.",
-               drugs=["cetuximab"])
+    make_trial(nct_id="NCT00000005", title="Cetuximab with radiotherapy",
+               summary="For oropharyngeal squamous cell carcinoma.", drugs=["cetuximab"])
     return catalogue
 
 
@@ -137,7 +137,8 @@ def test_the_search_page_makes_a_bounded_number_of_queries(client, django_assert
 
 
 @pytest.mark.parametrize(
-    "sort, index", [("recent", "trial_recent_idx"), ("start", "trial_start_idx"), ("enrollment", "trial_enrollment_idx")]
+    "sort, index",
+    [("recent", "trial_recent_idx"), ("start", "trial_start_idx"), ("enrollment", "trial_enrollment_idx")],
 )
 def test_a_deep_page_of_each_sort_starts_from_its_index(sort, index):
     from django.db import connection
