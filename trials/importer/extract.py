@@ -83,12 +83,17 @@ def read_labels(page, layout, found):
     for name, value, index in page.labelled(labels, next_line=layout.next_line, skip=found.excluded_lines | headings):
         if name not in SCALARS and name != "criteria" and is_sentence(value):
             continue
+        if name == "enrollment" and in_arm_block(page, index):
+            continue
         if name in SCALARS:
             found.add(name, value)
+        elif name == "period":
+            read_period(value, found)
         elif name == "nct_id":
             found.labelled_ids.extend(NCT_ID.findall(value))
         elif name == "conditions":
-            found.conditions.extend(normalise.split_conditions(value))
+            for line in [value] + more_conditions(page, index, value):
+                found.conditions.extend(normalise.split_conditions(line))
         elif name == "interventions":
             found.intervention_list_found = True
             found.interventions.extend(listed_interventions(value))
@@ -102,6 +107,36 @@ def read_labels(page, layout, found):
             found.place_hint = first_place(value)
         elif name == "summary" and found.summary is None:
             found.summary = value
+
+
+PERIOD = re.compile(r"^(?:from\s+)?(?P<start>.+?)\s+(?:to|until|–|-)\s+(?P<end>.+)$", re.IGNORECASE)
+ARM_LINE = re.compile(r"^\s*(?:group|arm|cohort)\b[^:]{0,40}:", re.IGNORECASE)
+
+
+def read_period(value, found):
+    """'From 2024-06-01 To 2030-12-31': the study's start and completion."""
+    match = PERIOD.match(value.strip())
+    if match and normalise.iso_date(match["start"]) and normalise.iso_date(match["end"]):
+        found.add("start_date", match["start"])
+        found.add("completion_date", match["end"])
+
+
+def in_arm_block(page, index):
+    """A count under a 'Group: …' or 'Arm …:' line is that group's size, not the trial's."""
+    above = [line for line in page.lines[max(0, index - 3):index] if line.strip()]
+    return bool(above) and bool(ARM_LINE.match(above[-1]))
+
+
+def more_conditions(page, index, value):
+    """A label alone on its line may have several condition lines below it: those that name a disease."""
+    first = page.next_filled(index)
+    if first is None or page.lines[first].strip().strip("|").strip() != value:
+        return []
+    lines, line = [], page.next_filled(first)
+    while line is not None and line == first + len(lines) + 1 and normalise.names_disease(page.lines[line]):
+        lines.append(page.lines[line].strip())
+        line = page.next_filled(line)
+    return lines
 
 
 def boundary_test(layout):

@@ -18,35 +18,43 @@ BASE_LABELS = {
     "official_title": ("Official Title", "Scientific Title", "Full Title", "Full title of the trial", "Official Study Title"),
     "title": ("Brief Title", "Public Title", "Study Title", "Trial Title", "Title"),
     "acronym": ("Acronym",),
-    "phase": ("Phase", "Phases", "Study Phase", "Trial Phase", "Clinical Phase"),
+    "phase": ("Phase", "Phases", "Study Phase", "Trial Phase", "Clinical Phase", "Study phase"),
     "status": ("Status", "Overall Status", "Recruitment Status", "Recruitment", "Trial Status", "Study Status",
-               "Accrual Status", "Overall Trial Status"),
+               "Accrual Status", "Overall Trial Status", "Recruiting status", "Trial Status"),
     "study_type": ("Study Type", "Study Classification", "Type of Study", "Trial Type", "Type"),
     "enrollment": ("Enrollment", "Estimated Enrollment", "Actual Enrollment", "Target Enrollment", "Sample Size",
                    "Participants", "Number of Participants", "Total Enrollment", "Target Sample Size", "Target Accrual",
-                   "Target number of participants", "Planned number of subjects", "Planned number of subjects in the EEA"),
+                   "Target number of participants", "Planned number of subjects", "Planned number of subjects in the EEA", "Planned number of patients",
+                   "Planned number of participants", "Estimated enrollment", "Target enrollment"),
     "ages": ("Ages", "Age", "Age Range", "Age Group", "Ages Eligible for Study", "Eligible Ages", "Age Limits",
              "Age Eligibility"),
-    "min_age": ("Minimum Age", "Min Age", "Lower Age Limit"),
-    "max_age": ("Maximum Age", "Max Age", "Upper Age Limit"),
-    "sex": ("Sex", "Gender", "Sexes Eligible for Study", "Genders Eligible for Study", "Eligible Sex"),
+    "min_age": ("Minimum Age", "Min Age", "Lower Age Limit", "Age Minimum", "Inclusion age min"),
+    "max_age": ("Maximum Age", "Max Age", "Upper Age Limit", "Age Maximum", "Inclusion age max"),
+    "sex": ("Sex", "Gender", "Sexes Eligible for Study", "Genders Eligible for Study", "Eligible Sex", "Inclusion gender"),
     "start_date": ("Study Start Date", "Start Date", "Study Start", "Actual Study Start Date",
                    "Estimated Study Start Date", "Date of First Enrollment", "Started", "Start", "Start of trial",
-                   "Trial start date", "Estimated Study Start", "Date of first enrolment"),
+                   "Trial start date", "Estimated Study Start", "Date of first enrolment", "Start of study",
+                   "Date of first participant enrolment", "Study start"),
     "completion_date": ("Study Completion Date", "Completion Date", "Estimated Study Completion Date",
                         "Actual Study Completion Date", "Est. completion date", "End Date", "Study End Date", "Study Completion",
                         "Estimated Study Completion", "Anticipated Completion", "Anticipated study end date", "End",
-                        "End of trial", "Estimated end of trial", "Trial end date"),
+                        "End of trial", "Estimated end of trial", "Trial end date", "End of study", "Est. completion",
+                        "Estimated study completion"),
+    "period": ("Study execute time", "Study period", "Trial period", "Study dates", "Study duration"),
     "sponsor": ("Lead Sponsor", "Sponsor", "Primary Sponsor", "Sponsored by", "Information provided by (Responsible Party)",
                 "Sponsor name", "Lead Group", "Lead Organisation", "Lead Organization"),
     "collaborators": ("Collaborators", "Collaborator", "Secondary Sponsors"),
     "conditions": ("Conditions", "Condition", "Health Condition(s)", "Condition or disease", "Medical condition",
-                   "Cancer type", "Disease", "Diseases"),
+                   "Cancer type", "Disease", "Diseases", "Condition(s)", "Target disease",
+                   "Health condition(s) or problem(s) studied"),
     "interventions": ("Interventions", "Intervention", "Drugs / interventions", "Treatments"),
     "criteria": ("Eligibility Criteria", "Eligibility", "Criteria", "Key Eligibility Criteria"),
     "countries": ("Countries", "Country", "Recruitment Countries", "Location Countries", "Countries of recruitment",
                   "Member states concerned"),
 }
+IGNORED = ("Target disease code", "Recruiting time", "Primary sponsor type", "Primary completion",
+           "Primary completion date", "Estimated primary completion", "Date of last participant enrolment",
+           "Secondary sponsor category", "Funding source category")
 UNSAFE_ELSEWHERE = {"Source"}  # a site's sponsor label, too vague to read on an unknown page
 GENERIC_HEADINGS = {
     "summary": ("Brief Summary", "Summary", "Overview", "Plain-language summary", "Purpose", "About", "Study Summary",
@@ -56,7 +64,9 @@ GENERIC_HEADINGS = {
     "interventions": ("Interventions", "Intervention", "Treatments", "Arms and Interventions"),
     "locations": ("Locations", "Study Locations", "Trial sites", "Sites", "Where this trial is running",
                   "Contacts and Locations", "Trial Locations", "Where", "Participating sites", "Study sites",
-                  "Hospitals taking part", "Participating centres", "Participating hospitals"),
+                  "Hospitals taking part", "Participating centres", "Participating hospitals", "Locations & Contacts",
+                  "Recruitment centres", "Recruitment centers", "Institutions", "Institution name",
+                  "Countries of recruitment and research settings", "Participating institutions"),
     "sponsors": ("Sponsors", "Sponsors and Collaborators"),
     "countries": ("Countries", "Recruitment Countries"),
     "related": ("Related Clinical Trials", "More Related Trials", "Related Trials", "Similar Trials", "Similar Studies",
@@ -66,6 +76,9 @@ GENERIC_HEADINGS = {
     "arms": ("Treatment", "Treatment plan", "Treatments given", "Study arms", "Treatment arms", "Arms", "Schema"),
     "references": ("References", "Publications", "Citations"),
 }
+OTHER_HEADINGS = ("Secondary IDs", "IPD sharing plan", "Attached files", "Contact Us", "Contact the study team",
+                  "Trial Objectives and Outline", "Principal Investigator", "Chief Investigator", "Supported by",
+                  "Other information", "Hospital visits", "Trial design", "Outcomes", "Outcome(s)", "Key dates")
 FACT_FIELDS = ("status", "phase", "enrollment", "study_type", "ages", "sex")
 CHECKED_BY_SHAPE = {"phase", "status", "study_type", "enrollment", "ages", "min_age", "max_age", "sex", "start_date",
                     "completion_date"}
@@ -98,13 +111,13 @@ def generic_layout():
     labels = merged([BASE_LABELS] + [
         {name: tuple(t for t in texts if t not in UNSAFE_ELSEWHERE) for name, texts in layout.labels.items()
          if name not in ("locations_summary",)} for layout in KNOWN])
-    headings = tuple(dict.fromkeys(h for layout in KNOWN for h in layout.all_headings))
+    headings = tuple(dict.fromkeys(OTHER_HEADINGS + tuple(h for layout in KNOWN for h in layout.all_headings)))
     return Layout(
         name="generic",
         features=(),
         labels=labels,
         glued="upper",
-        ignored_labels=tuple(dict.fromkeys(t for layout in KNOWN for t in layout.ignored_labels)),
+        ignored_labels=tuple(dict.fromkeys(IGNORED + tuple(t for layout in KNOWN for t in layout.ignored_labels))),
         sections=merged([GENERIC_HEADINGS]),
         headings=headings,
         title=None,

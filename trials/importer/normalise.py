@@ -79,9 +79,13 @@ def status(value):
 
 
 def study_type(value):
+    """'Interventional', also when a design follows it: 'Interventional (randomized, open label)',
+    'interventional, randomised, two-arm'."""
     if value is None:
         return None
-    return word_table("study_types.json").get(plain(re.sub(r"\((?:clinical trial|patient registry)\)", "", value, flags=re.I)))
+    table = word_table("study_types.json")
+    value = re.sub(r"\((?:clinical trial|patient registry)\)", "", value, flags=re.I)
+    return table.get(plain(value)) or table.get(plain(re.split(r"[(,;]", value)[0]))
 
 
 def sex(value):
@@ -101,10 +105,14 @@ ENROLLMENT = re.compile(
 )
 
 
+TRAILING_NOTE = re.compile(r"\s*\((?![^)]*\b(?:estimated|actual|anticipated)\b)[^)]*\)\s*$", re.I)
+
+
 def enrollment(value):
+    """'86', '86 participants (estimated)', '86 (43 per arm)'."""
     if value is None:
         return None
-    match = ENROLLMENT.fullmatch(value.strip(" .|"))
+    match = ENROLLMENT.fullmatch(value.strip(" .|")) or ENROLLMENT.fullmatch(TRAILING_NOTE.sub("", value).strip(" .|"))
     if not match:
         return None
     number = int(match["n"].replace(",", ""))
@@ -117,7 +125,7 @@ UNIT_YEARS = {"year": 1, "yr": 1, "month": 1 / 12, "week": 7 / 365.25, "day": 1 
 QUANTITY = r"(\d{1,3}(?:\.\d+)?)\s*(years?|yrs?|months?|weeks?|days?)?"
 AT_LEAST = r"(?:≥|>=|=>|>|≧|⩾|at least|over|older than|greater than|above|from|minimum(?: age)?:?|min\.?)"
 AT_MOST = r"(?:≤|<=|=<|<|≦|⩽|up to|under|younger than|less than|below|maximum(?: age)?:?|max\.?)"
-AND_UP = r"(?:\+|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above)"
+AND_UP = r"(?:\+(?:\s*years?)?|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above)"
 AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|and|through)\s*{QUANTITY}", re.I)
 AGE_MIN = re.compile(rf"{AT_LEAST}\s*{QUANTITY}|{QUANTITY}\s*{AND_UP}", re.I)
 AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*(?:and (?:under|younger|below)|or younger)", re.I)
@@ -139,6 +147,7 @@ def age_range(value):
     'N/A and older' reads as (None, None): a valid answer meaning no limit is given."""
     if value is None:
         return None
+    value = re.sub(r"(?<=\d)(?=[a-z])", " ", value, flags=re.I)  # '20age old', '18years'
     text = " ".join(AGE_NOISE.sub(" ", value).split())
     if re.fullmatch(r"(?:n/?a|none|no limit|not applicable)(?: and older| or older)?(?:\s*-\s*n/?a)?", text, re.I):
         return (None, None)
@@ -299,9 +308,15 @@ def city_country(city):
 CONDITION_HEADS = re.compile(
     r"\b(?:\w*carcinomas?|cancers?|tumou?rs?|neoplasms?|malignanc(?:y|ies)|lymphomas?|sarcomas?|melanomas?|"
     r"diseases?|mucositis|xerostomia|dysphagia|metastas[ie]s|leukoplakia|dermatitis|trismus|fibrosis|"
-    r"infections?|syndromes?)\b(?!\s*(?:\(|of\b|in\b|and\b|or\b|with\b|at\b|the\b|to\b|for\b|,|-))",
+    r"infections?|syndromes?)(?:\b|(?-i:(?=[A-Z][a-z])))(?!\s*(?:\(|of\b|in\b|and\b|or\b|with\b|at\b|the\b|to\b|for\b|,|-))",
     re.IGNORECASE,
 )
+
+
+def names_disease(line):
+    """A short line that names a disease ('Oropharyngeal cancer'), not a sentence or a label."""
+    text = line.strip()
+    return 0 < len(text.split()) <= 10 and not text.endswith((".", ":")) and bool(CONDITION_HEADS.search(text))
 
 
 def split_conditions(value):

@@ -1,7 +1,9 @@
 """Reading a page's lines: headings and their sections, labelled values, pipe tables."""
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+
+from trials.importer.vocab import load_json
 
 NCT_ID = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]\s+)")
@@ -28,9 +30,32 @@ def label_pattern(label, glued=None, strict=False):
     directly ('PhasePHASE2'), "any" when anything may ('Drugs / interventionschemotherapy').
     strict: only a colon or a pipe separates label and value ('Intervention Model' is no 'Intervention')."""
     text = re.escape(label).replace(r"\ ", r"\s+")
-    separator = r"(?:\s*[:|]\s*)" if strict else r"(?:\s*[:|]\s*|\s+" + GLUED[glued] + ")"
+    if strict:  # glued, only straight onto a capital: 'SponsorShanghai…', 'ConditionsOral…'
+        separator = r"(?:\s*[:|]\s*" + ("|(?-i:(?<=[a-z)])(?=[A-Z]))" if glued else "") + ")"
+    else:
+        separator = r"(?:\s*[:|]\s*|\s+" + GLUED[glued] + ")"
+    text += r"(?:\s*\[\d{1,3}\])?"  # 'Country [1]': the index of a repeated entry
     return re.compile(rf"^\s*\|?\s*(?:[-*•]\s+)?{text}{separator}(?P<value>.*)$|^\s*\|?\s*{text}\s*[:|]?\s*$",
                       re.IGNORECASE)
+
+
+SEGMENT_GAP = re.compile(r"\s{2,}|\t")
+SEGMENT_LABEL = re.compile(r"^[A-Z][\w /()'-]{1,40}:\s*\S")
+
+
+def segments(line):
+    """'Min age: 18  Max age: 65': pieces of a line that holds several 'Label: value' pairs, apart at wide
+    gaps; the line itself otherwise."""
+    pieces = SEGMENT_GAP.split(line.strip())
+    if len(pieces) > 1 and all(SEGMENT_LABEL.match(piece) for piece in pieces):
+        return pieces
+    return [line]
+
+
+@cache
+def qualifiers():
+    data = load_json("label_qualifiers.json")
+    return frozenset(data["preferred"]), frozenset(data["other"])
 
 
 class Page:
@@ -85,26 +110,48 @@ class Page:
 
     def labelled(self, labels, *, next_line=True, skip=frozenset()):
         """(field, value, line index) for each line that starts with one of labels (the longest that
-        fits). A value that is itself a label ('Lead Sponsor | Collaborator') is no value."""
+        fits). A value that is itself a label ('Lead Sponsor | Collaborator'), or ends in a colon as
+        labels do, is no value. A line of several 'Label: value' pairs gives each."""
         labels = sorted(labels, key=lambda label: len(label.text), reverse=True)
         label_keys = {key(label.text) for label in labels}
         found = []
-        for index, line in enumerate(self.lines):
-            if index in skip or not line.strip() or is_table_row(line):
+        for index, whole in enumerate(self.lines):
+            if index in skip or not whole.strip() or is_table_row(whole):
                 continue
-            for label in labels:
-                match = label.pattern.match(line)
-                if not match:
-                    continue
-                value = (match.group("value") or "").strip().strip("|").strip()
-                if not value and next_line:
-                    following = self.next_filled(index)
-                    if following is not None and not is_label(self.lines[following], labels):
-                        value = self.lines[following].strip().strip("|").strip()
-                if value and label.field and key(value) not in label_keys:
-                    found.append((label.field, value, index))
-                break
+            for line in segments(whole):
+                for label in labels:
+                    match = label.pattern.match(line)
+                    if not match:
+                        continue
+                    value = (match.group("value") or "").strip().strip("|").strip()
+                    values = [value]
+                    if not value and next_line:
+                        values = self.values_below(index, labels)
+                    for value in values:
+                        if value and label.field and key(value) not in label_keys and not value.endswith(":"):
+                            found.append((label.field, value, index))
+                    break
         return found
+
+    def values_below(self, index, labels):
+        """The value on the line below a label alone; after a qualifier line ('Target', 'Actual'), the
+        qualified values, the preferred ('Actual') first."""
+        following = self.next_filled(index)
+        if following is None or is_label(self.lines[following], labels):
+            return []
+        value = self.lines[following].strip().strip("|").strip()
+        preferred, other = qualifiers()
+        if key(value) not in preferred | other:
+            return [value]
+        ranked, line = [], following
+        while line is not None and self.keys[line] in preferred | other:
+            below = self.next_filled(line)
+            if below is None or self.keys[below] in preferred | other or is_label(self.lines[below], labels):
+                line = below
+                continue
+            ranked.append((self.keys[line] not in preferred, self.lines[below].strip()))
+            line = self.next_filled(below)
+        return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
 
 
 def is_table_row(line):
