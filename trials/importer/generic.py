@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from trials.importer import interventions, normalise
-from trials.importer.criteria import ITEM_LINE, MARKER, criteria_block
+from trials.importer.criteria import ITEM_LINE, MARKER, criteria_block, marker_kind
 from trials.importer.extract import SHAPES, boundary_test, extract
 from trials.importer.layouts import KNOWN
 from trials.importer.layouts.base import Layout
@@ -135,6 +135,8 @@ def extract_generic(page):
     read_heading_title(page, layout, found)
     if found.criteria_text is None:
         find_criteria(page, layout, found)
+    if found.criteria_text is not None:
+        find_later_criteria(page, layout, found)
     found.warnings.append("The page's layout is not one the importer knows; every value was read by the general rules, so check them.")
     return found
 
@@ -261,6 +263,20 @@ def find_criteria(page, layout, found):
         if index not in found.excluded_lines and MARKER.search(line):
             found.criteria_text = criteria_block(page.lines, index, is_boundary)
             return
+
+
+def find_later_criteria(page, layout, found):
+    """A registry may print its exclusion list away from the inclusion one ('Key exclusion criteria'
+    after the age and sex fields): a kind the eligibility block lacks is read where it stands."""
+    kinds = {marker_kind(m) for m in MARKER.finditer(found.criteria_text or "")}
+    known_boundary = boundary_test(layout)
+    for index, line in enumerate(page.lines):
+        marker = MARKER.match(line.strip())
+        if index in found.excluded_lines or not marker or marker_kind(marker) in kinds:
+            continue
+        kinds.add(marker_kind(marker))
+        found.criteria_text = "\n".join(filter(None, [found.criteria_text,
+                                                         criteria_block(page.lines, index, known_boundary)]))
 
 
 # --- facts stated in prose ---------------------------------------------------------------------------

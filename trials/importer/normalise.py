@@ -217,8 +217,9 @@ ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 DATE_NOISE = re.compile(r"^(?:\(?(?:actual|estimated|anticipated|expected|est\.?)\)?:?\s+)+|\s*\(?(?:actual|estimated|anticipated)\)?$", re.I)
 
 
-def iso_date(value):
-    """ISO YYYY-MM-DD, or YYYY-MM when the page gives no day."""
+def iso_date(value, day_first=None):
+    """ISO YYYY-MM-DD, or YYYY-MM when the page gives no day. day_first: how the page orders the numbers
+    of its other dates (see date_order), for '01/06/2024'."""
     if value is None:
         return None
     text = DATE_NOISE.sub("", " ".join(value.replace("|", " ").split()).strip(" .,"))
@@ -227,10 +228,23 @@ def iso_date(value):
         match = shape.fullmatch(text)
         if match:
             return date_from_parts(dict(zip(parts, match.groups())))
-    return day_month_year(text)
+    return day_month_year(text, day_first)
 
 
 SLASH_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+DATE_IN_TEXT = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
+
+
+def date_order(text):
+    """True when the page's numeric dates are written day first (one reads 19/04/2024), False when month
+    first (04/19/2024), None when none tells or they disagree."""
+    orders = set()
+    for first, second, _ in DATE_IN_TEXT.findall(text):
+        if int(first) > 12 >= int(second):
+            orders.add(True)
+        elif int(second) > 12 >= int(first):
+            orders.add(False)
+    return orders.pop() if len(orders) == 1 else None
 
 
 def ambiguous_date(value):
@@ -239,8 +253,9 @@ def ambiguous_date(value):
     return bool(match) and int(match[1]) <= 12 and int(match[2]) <= 12 and match[1] != match[2]
 
 
-def day_month_year(text):
-    """'31/03/2027' or '03/31/2027': read only when one number is above 12, so the order is certain."""
+def day_month_year(text, day_first=None):
+    """'31/03/2027' or '03/31/2027': read when one number is above 12, or when the page's other dates
+    show the order, so the order is certain."""
     match = SLASH_DATE.fullmatch(text)
     if not match:
         return None
@@ -249,6 +264,9 @@ def day_month_year(text):
         return date_from_parts({"d": first, "m": second, "y": year})
     if int(second) > 12 >= int(first):
         return date_from_parts({"d": second, "m": first, "y": year})
+    if day_first is not None and max(int(first), int(second)) <= 12:
+        day, month = (first, second) if day_first else (second, first)
+        return date_from_parts({"d": day, "m": month, "y": year})
     return None
 
 

@@ -1,6 +1,7 @@
 """A trial page's bytes to one contract record: decode, recognise the layout, extract, normalise, validate."""
 import hashlib
 import re
+from functools import partial
 
 from trials.importer import interventions, normalise
 from trials.importer.criteria import split_criteria
@@ -44,6 +45,7 @@ def normalise_record(found, nct_id, related):
     if min_age is None and ages == (None, None) and not found.candidates.get("min_age"):
         min_age = age_from_criteria(criteria.items)
     max_age = pick("max_age", normalise.single_age)
+    read_date = partial(normalise.iso_date, day_first=normalise.date_order("\n".join(found.prose)))
     record = {
         "source": None,
         "nct_id": nct_id,
@@ -57,8 +59,8 @@ def normalise_record(found, nct_id, related):
         "min_age_years": min_age,
         "max_age_years": max_age if max_age is not None else ages[1],
         "sex": pick("sex", normalise.sex),
-        "start_date": pick("start_date", normalise.iso_date),
-        "completion_date": pick("completion_date", normalise.iso_date),
+        "start_date": pick("start_date", read_date),
+        "completion_date": pick("completion_date", read_date),
         "conditions": list(dict.fromkeys(found.conditions)),
         "sponsor": pick("sponsor", sponsor_name),
         "collaborators": [c for c in dict.fromkeys(sponsor_name(c) for c in found.collaborators) if c],

@@ -76,3 +76,33 @@ def test_several_condition_lines_below_one_label():
 ])
 def test_value_shapes(read, value, expected):
     assert read(value) == expected
+
+
+def test_the_page_s_other_dates_tell_day_from_month():
+    result = record("NCT ID: NCT09000010\nDate of registration: 19/04/2024\nStart of study: 01.06.2024\n"
+                    "End of study: 02/03/2030\n")
+    assert (result["start_date"], result["completion_date"]) == ("2024-06-01", "2030-03-02")
+    assert normalise.date_order("registered 04/19/2024, started 05/06/2024") is False
+    assert normalise.date_order("19/04/2024 and 04/19/2024") is None
+
+
+def test_bulleted_age_item_does_not_end_the_list_and_a_later_exclusion_list_is_read():
+    result = record("NCT ID: NCT09000011\nEligibility Criteria\nInclusion Criteria\n* Squamous cell carcinoma\n"
+                    "* Age >= 18\n* Consent\n\nMinimum age\n18 Years\nKey exclusion criteria\n1. Prior radiotherapy\n"
+                    "2. Pregnancy\n")
+    kinds = [c["kind"] for c in result["criteria"]]
+    assert kinds == ["INCLUSION"] * 3 + ["EXCLUSION"] * 2
+
+
+def test_glued_numbers_plain_headings_and_a_count_after_a_heading():
+    result = record("NCT ID: NCT09000012\nInclusion:\n1.Histologically confirmed\n2.ECOG 0-1\n"
+                    "You can't join this trial if any of these apply. You:\n- have had radiotherapy\n"
+                    "- are pregnant\nLocations(2)\nNorth Coast University Hospital — Sydney, Australia\n")
+    assert [(c["kind"], c["text"]) for c in result["criteria"]] == [
+        ("INCLUSION", "Histologically confirmed"), ("INCLUSION", "ECOG 0-1"),
+        ("EXCLUSION", "have had radiotherapy"), ("EXCLUSION", "are pregnant")]
+
+
+def test_a_day_month_date_no_other_date_explains_is_left_empty_with_a_warning():
+    result = record("NCT ID: NCT09000013\nStart of trial: 12/09/2023\n")
+    assert result["start_date"] is None and any("12/09/2023" in w for w in result["warnings"])
