@@ -5,7 +5,8 @@ same catalogue whatever the batch size, and trial i is the same whether 10 or 55
 The shapes follow the public registry loosely: a few drugs, countries and sponsors are very
 common and most are rare (Zipf), most trials have one site and a few have hundreds, phases and
 statuses come in shares resembling ClinicalTrials.gov. The shares are design choices for a
-realistic load, not measurements of the registry.
+realistic load, not measurements of the registry. Conditions are drawn by subsite; the subsites
+column is then derived from them by the importer's own rule (trials.importer.subsites).
 """
 import bisect
 import itertools
@@ -14,6 +15,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+
+from trials.importer.subsites import subsites_for
 
 SYNTHETIC_NCT_PREFIX = "NCT8"  # the registry's own IDs are far below NCT08000000 and will be for decades
 NCT_SPACE = 10_000_000
@@ -380,7 +383,7 @@ class TrialFactory:
         interventional = study_type == "INTERVENTIONAL"
         phase = self.phases.draw(rng) if interventional else ""
         status = self.statuses.draw(rng)
-        subsites, conditions = self.conditions(rng)
+        conditions = self.conditions(rng)
         drugs = self.drugs.draw_distinct(rng, self.drug_count(rng, phase)) if study_type != "OBSERVATIONAL" else []
         others = self.other_interventions(rng, interventional)
         start = self.start_date(rng, status)
@@ -406,7 +409,7 @@ class TrialFactory:
             "sponsor": sponsor,
             "collaborators": [self.sponsors.draw(rng)] if rng.random() < 0.2 else [],
             "conditions": conditions,
-            "subsites": subsites,
+            "subsites": subsites_for(conditions, title, official_title),
             "created_at": self.EPOCH + timedelta(seconds=rng.randrange(11 * 365 * 86400)),
         }
         fields["updated_at"] = fields["created_at"]
@@ -423,8 +426,7 @@ class TrialFactory:
         conditions = [rng.choice(CONDITIONS[s]) for s in subsites]
         if rng.random() < 0.3 and "unspecified" not in subsites:
             conditions.append(rng.choice(CONDITIONS["unspecified"][:6]))
-        specific = sorted(s for s in subsites if s != "unspecified")
-        return (specific or ["unspecified"]), list(dict.fromkeys(conditions))
+        return list(dict.fromkeys(conditions))
 
     def drug_count(self, rng, phase):
         if phase == "NA":

@@ -7,6 +7,7 @@ breaking the load; the derived columns (drugs, countries, search vector) come fr
 import time
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import connection, transaction
 
 from trials.models import Criterion, Intervention, Site, SourceDocument, Trial, TrialIntervention
@@ -123,7 +124,7 @@ def generate(count, *, seed, batch_size=5000, allow_real_data=False, progress=No
 
 def analyze():
     """Fresh planner statistics; VACUUM too (the derived-column pass rewrote every trial) when allowed."""
-    tables = [m._meta.db_table for m in (Trial, Site, TrialIntervention, Criterion, Intervention)]
+    tables = [m._meta.db_table for m in apps.get_app_config("trials").get_models()]
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
         for table in tables:
