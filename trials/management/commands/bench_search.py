@@ -171,8 +171,12 @@ def run_search(client, search, repeat):
     return result
 
 
-def time_import(pages, stdout):
-    """Seconds to import `pages` copies of the sample pages with import_trials, into a throwaway database."""
+def time_import(pages, stdout, fresh_ids=False):
+    """Time import_trials over `pages` copies of the sample pages, in a throwaway database.
+
+    Plain copies re-import the same trials (mostly "unchanged"); with fresh_ids each copy's NCT IDs
+    are rewritten so that every page creates a trial.
+    """
     sources = sorted((settings.BASE_DIR / "fixtures").glob("*.txt"))
     corpus = Path("/work/shared/corpus")
     sources += sorted(corpus.glob("page_*.txt")) if corpus.is_dir() else []
@@ -182,9 +186,15 @@ def time_import(pages, stdout):
     original_test_settings = dict(connection.settings_dict.get("TEST") or {})
     connection.settings_dict["TEST"] = {**original_test_settings, "NAME": f"bench_import_{id(folder)}"}
     try:
-        for index in range(pages):
-            source = sources[index % len(sources)]
-            shutil.copy(source, folder / f"{index:04d}-{source.stem}.txt")
+        if fresh_ids:
+            from trials.management.commands.bench_import import renumbered_pages
+
+            for name, raw in renumbered_pages(sources, pages):
+                (folder / name).write_bytes(raw)
+        else:
+            for index in range(pages):
+                source = sources[index % len(sources)]
+                shutil.copy(source, folder / f"{index:04d}-{source.stem}.txt")
         database = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
             out, err = StringIO(), StringIO()
@@ -216,8 +226,10 @@ class Command(BaseCommand):
         parser.add_argument("--show-sql", action="store_true", help="print the slowest query of each search")
         parser.add_argument("--import-pages", type=int, default=0, metavar="N",
                             help="also time import_trials over N sample pages in a throwaway database")
+        parser.add_argument("--fresh-ids", action="store_true",
+                            help="with --import-pages: new NCT IDs in every copy, so each page creates a trial")
 
-    def handle(self, *args, repeat, only, show_sql, import_pages, **options):
+    def handle(self, *args, repeat, only, show_sql, import_pages, fresh_ids, **options):
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_database(), (SELECT count(*) FROM trials_trial)")
             database, trials = cursor.fetchone()
@@ -236,7 +248,7 @@ class Command(BaseCommand):
                 self.report(run_search(client, search, repeat), show_sql)
         if import_pages:
             try:
-                time_import(import_pages, self.stdout)
+                time_import(import_pages, self.stdout, fresh_ids)
             except Exception as exc:  # the import pipeline may not be importable yet
                 self.stdout.write(f"import_trials: unavailable ({exc.__class__.__name__}: {exc})")
 
