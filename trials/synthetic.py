@@ -166,7 +166,8 @@ SPONSORS = [
     "Karolinska Institutet", "Aarhus University Hospital", "Institut Curie", "Centre Leon Berard",
     "Hospices Civils de Lyon", "Assistance Publique - Hopitaux de Paris", "University Hospital, Essen",
     "Radboud University Medical Center", "The Netherlands Cancer Institute", "Rigshospitalet, Denmark",
-    "Oslo University Hospital", "Helsinki University Central Hospital", "Fondazione IRCCS Istituto Nazionale dei Tumori",
+    "Oslo University Hospital", "Helsinki University Central Hospital",
+    "Fondazione IRCCS Istituto Nazionale dei Tumori",
     "Istituto Europeo di Oncologia", "Hospital Universitario Vall d'Hebron", "Cairo University", "Ain Shams University",
     "All India Institute of Medical Sciences, New Delhi", "Postgraduate Institute of Medical Education and Research",
     "University of Sao Paulo", "Instituto do Cancer do Estado de Sao Paulo", "Sheba Medical Center",
@@ -179,7 +180,8 @@ CITIES_FOR_COUNTRIES_WITHOUT_REGIONS = {"SG": ["Singapore"], "HK": ["Hong Kong",
 
 SITE_PATTERNS = ["{city} University Hospital", "{city} Cancer Centre", "{city} General Hospital",
                  "Regional Cancer Institute of {city}", "{city} Medical Center", "{city} Comprehensive Cancer Center",
-                 "Saint {saint} Hospital", "{city} Oncology Clinic", "{city} Teaching Hospital", "{city} Clinical Research Unit"]
+                 "Saint {saint} Hospital", "{city} Oncology Clinic", "{city} Teaching Hospital",
+                 "{city} Clinical Research Unit"]
 SAINTS = ["Luke", "Mary", "James", "Joseph", "Vincent", "Elisabeth", "Anne", "George", "Francis", "Thomas"]
 
 ENDPOINTS = [
@@ -309,7 +311,8 @@ def cities_by_country(codes):
     cities = {}
     for code in codes:
         regions = sorted(s.name for s in pycountry.subdivisions.get(country_code=code) or ())
-        cities[code] = CITIES_FOR_COUNTRIES_WITHOUT_REGIONS.get(code) or regions[:40] or [pycountry.countries.get(alpha_2=code).name]
+        named = CITIES_FOR_COUNTRIES_WITHOUT_REGIONS.get(code) or regions[:40]
+        cities[code] = named or [pycountry.countries.get(alpha_2=code).name]
     return cities
 
 
@@ -487,7 +490,9 @@ class TrialFactory:
     def dose(self, rng):
         if rng.random() < 0.3:
             return ""
-        return f"{rng.choice([1, 2, 3, 5, 10, 40, 75, 100, 200, 240, 400, 480, 1000])} mg {rng.choice(['IV', 'orally', 'subcutaneously'])} {rng.choice(SCHEDULES)}"
+        amount = rng.choice([1, 2, 3, 5, 10, 40, 75, 100, 200, 240, 400, 480, 1000])
+        route = rng.choice(["IV", "orally", "subcutaneously"])
+        return f"{amount} mg {route} {rng.choice(SCHEDULES)}"
 
     def sites(self, rng, status):
         count = self.site_counts.draw(rng)
@@ -510,8 +515,10 @@ class TrialFactory:
         inclusions = max(2, round(total * rng.uniform(0.35, 0.6)))
         values = {
             "condition": conditions[0].lower(), "ecog": rng.choice([1, 2]), "age": rng.choice([18, 18, 18, 20, 65]),
-            "anc": rng.choice([1000, 1500]), "crcl": rng.choice([30, 50, 60]), "stage": rng.choice(["III", "IVA", "IVB", "III-IVB"]),
-            "setting": rng.choice(["recurrent", "metastatic", "recurrent or metastatic"]), "weeks": rng.choice([4, 12, 24]),
+            "anc": rng.choice([1000, 1500]), "crcl": rng.choice([30, 50, 60]),
+            "stage": rng.choice(["III", "IVA", "IVB", "III-IVB"]),
+            "setting": rng.choice(["recurrent", "metastatic", "recurrent or metastatic"]),
+            "weeks": rng.choice([4, 12, 24]),
             "hb": rng.choice([8, 9, 10]), "plt": rng.choice([75, 100]), "lft": rng.choice([2.5, 3, 5]),
             "packs": rng.choice([10, 20]), "treatment": rng.choice(["chemoradiotherapy", "surgery", "radiotherapy"]),
             "cps": rng.choice([1, 20]), "years": rng.choice([2, 3, 5]), "drug": drugs[0] if drugs else "any study drug",

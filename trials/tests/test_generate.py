@@ -146,7 +146,8 @@ def test_progress_and_rate_go_to_stderr():
 @pytest.mark.django_db
 def test_a_database_with_imported_trials_is_refused():
     real = Trial.objects.create(nct_id="NCT01234567", title="A real trial")
-    TrialIntervention.objects.create(trial=real, intervention=Intervention.objects.create(name="cisplatin", kind="DRUG"))
+    cisplatin = Intervention.objects.create(name="cisplatin", kind="DRUG")
+    TrialIntervention.objects.create(trial=real, intervention=cisplatin)
     Trial.objects.filter(pk=real.pk).refresh_derived_fields()
     SourceDocument.objects.create(
         trial=real, file_name="page.txt", format="generic", sha256="0" * 64, raw_text="...", record={}
