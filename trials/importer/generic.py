@@ -4,7 +4,7 @@ not yet recruiting', 'About 356 participants'). Prose facts also fill what a kno
 import re
 from functools import cache
 
-from trials.importer import interventions, normalise
+from trials.importer import interventions, locations, normalise
 from trials.importer.criteria import ITEM_LINE, MARKER, criteria_block, marker_kind
 from trials.importer.extract import SHAPES, boundary_test, extract
 from trials.importer.layouts import KNOWN
@@ -133,6 +133,8 @@ def extract_generic(page):
     found = extract(page, layout)
     read_fact_runs(page, found)
     read_heading_title(page, layout, found)
+    if not found.sites:
+        found.sites.extend(locations.indexed_sites(line for i, line in enumerate(page.lines) if i not in found.excluded_lines))
     if found.criteria_text is None:
         find_criteria(page, layout, found)
     if found.criteria_text is not None:

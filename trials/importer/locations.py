@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from trials.importer import normalise
-from trials.importer.vocab import load_words
+from trials.importer.vocab import load_json, load_words
 
 INLINE_SITE = re.compile(r"^(?P<name>.+?)\s+[—–]\s+(?P<address>.+)$")
 SITE_STATUS = re.compile(r"\s*(?:\((?P<status>[A-Za-z_ ,-]+)\)|\s[—–-]\s+(?P<dashed>[A-Za-z_ ,-]+))\s*$")
@@ -30,13 +30,23 @@ def is_organisation(text):
     return bool(organisation_pattern().search(text))
 
 
+@cache
+def us_states():
+    return frozenset(load_json("countries.json")["us_states"])
+
+
 def read_address(line):
-    """City and country from 'City, Region, Zip, Country', or None when the line is not an address."""
+    """City and country from 'City, Region, Zip, Country', or None when the line is not an address. A US
+    state code ends a US address ('Boston, MA'), never a country code ('MA' is not Morocco there)."""
     parts = [p.strip() for p in line.split(",") if p.strip()]
     if not parts:
         return None
-    country = normalise.country_code(parts[-1])
     city = parts[0] if not re.search(r"\d", parts[0]) else None
+    if len(parts) >= 2 and parts[-1] in us_states():
+        return Address(city, normalise.city_country(city) or "US")
+    country = normalise.country_code(parts[-1])
+    if not country and len(parts) >= 3:  # 'Seoul, Korea, Republic of'
+        country = normalise.country_code(", ".join(parts[-2:]))
     if country and len(parts) >= 2:
         return Address(city, country)
     if city and len(parts) >= 2 and normalise.city_country(city):
@@ -53,56 +63,198 @@ def is_place(line):
         part and len(part.split()) <= 4 and not re.search(r"\d", part) for part in parts[:2])
 
 
+def is_short_place(text):
+    """'Birmingham', 'San Francisco': a bare place name."""
+    return 0 < len(text.split()) <= 3 and not is_organisation(text) and not re.search(r"[\d:;()]", text)
+
+
 def site(name, address, status=None):
     return {"name": name, "city": address.city, "country": address.country, "status": status}
 
 
 def split_status(line):
-    """(line without its status, status code or None): 'X (Recruiting)', 'X — Recruiting', or a status alone."""
+    """(line without its status, status code or None): 'X (Recruiting)', 'X — Recruiting', a status glued
+    to the address ('…ChinaRecruiting'), or a status alone."""
     whole = normalise.status(line)
     if whole:
         return "", whole
     found = SITE_STATUS.search(line)
     code = found and normalise.status(found["status"] or found["dashed"])
-    return (line[:found.start()].strip(), code) if code else (line, None)
+    if code:
+        return line[:found.start()].strip(), code
+    for glue in reversed([m.start() for m in GLUE.finditer(line)]):
+        code = normalise.status(line[glue:])
+        if code:
+            return line[:glue].strip(), code
+    return line, None
 
 
-def one_line_site(line, status):
-    """'Name — City, Country' or 'Facility, City, Region, Country' on one line, or None."""
+GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+PIECE_SEPARATORS = (" · ", " | ", " — ", " – ")
+PARENTHESISED_PLACE = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[^()]+)\)$")
+LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w /()'-]{1,40}?)(?:\s*\[\d{1,3}\])?\s*[:]\s*(?P<value>.*)$|"
+                      r"^(?P<dashed>[A-Za-z][\w /()'-]{1,40}?)\s*\[\d{1,3}\]\s*-\s*(?P<rest>.*)$")
+
+
+def one_line_site(line, status, country=None):
+    """A whole site on one line, or None: 'Name — City, Country', 'Facility, City, Region, Country',
+    'Status · Facility · City, Country', 'Hospital, City', 'Facility (City, Region)', or a name glued to its
+    address ('…School of MedicineShanghai, Shanghai, China'). country: the heading the list is under."""
+    pieces = pieces_site(line, status, country)
+    if pieces:
+        return pieces
     inline = INLINE_SITE.match(line)
     if inline and read_address(inline["address"]):
         return site(inline["name"].strip(), read_address(inline["address"]), status)
+    glued = glued_site(line, status)
+    if glued:
+        return glued
     name, _, address = line.partition(",")
     found = read_address(address) if address.count(",") >= 1 else None
     if found and found.country and is_organisation(name):
         return site(name.strip(), found, status)
+    return place_site(line, status, country)
+
+
+def pieces_site(line, status, country):
+    separator = next((s for s in PIECE_SEPARATORS if s in line), None)
+    if separator is None:
+        return None
+    pieces = [piece.strip() for piece in line.split(separator)]
+    statuses = [normalise.status(piece) for piece in pieces]
+    rest = [piece for piece, code in zip(pieces, statuses) if not code]
+    status = next((code for code in statuses if code), status)
+    if len(rest) < 2:
+        return None
+    address = read_address(", ".join(rest[1:]))
+    if not is_organisation(rest[0]) and not (address and address.country):
+        return None
+    if address is None and len(rest) == 2 and is_short_place(rest[1]):
+        address = Address(rest[1], normalise.city_country(rest[1]) or country)
+    return site(rest[0], address, status) if address else None
+
+
+def place_site(line, status, country):
+    """'Hospital, City' or 'Facility (City, Region)'."""
+    bracketed = PARENTHESISED_PLACE.match(line)
+    name, place = (bracketed["name"], bracketed["place"]) if bracketed else line.rpartition(",")[::2]
+    city = place.split(",")[0].strip()
+    if not is_organisation(name) or not is_short_place(city):
+        return None
+    address = read_address(place) if "," in place else None
+    return site(name.strip(), Address(city, (address and address.country) or normalise.city_country(city) or country),
+                status)
+
+
+def glued_site(line, status):
+    for glue in reversed([m.start() for m in GLUE.finditer(line)]):
+        address = read_address(line[glue:])
+        if address and address.country and "," in line[glue:] and is_organisation(line[:glue]):
+            return site(line[:glue].strip(), address, status)
     return None
+
+
+@cache
+def location_labels():
+    data = load_json("location_labels.json")
+    return {label: role for role in ("country", "city", "name", "status", "skip") for label in data[role]}
 
 
 def read_sites(lines):
     """Sites from a locations section. A line that is only an address (a city list) names no facility
-    and gives no site; a status line belongs to the site just read."""
-    sites, name, city = [], None, None
+    and gives no site; a status line belongs to the site just read. A country alone on its line heads the
+    sites below it; place lines above a facility ('California / San Francisco / UCSF …') give its city;
+    'Country: … City: … Institution: …' lines are read by their labels."""
+    reader = SiteReader()
     for raw in lines:
-        line, status = split_status(BULLET.sub("", raw).strip())
+        reader.read(BULLET.sub("", raw).strip())
+    reader.flush()
+    return reader.sites
+
+
+class SiteReader:
+    def __init__(self):
+        self.sites, self.name, self.city, self.country = [], None, None, None
+
+    def flush(self):
+        """A pending facility becomes a site when its city or the country heading above it is known."""
+        if self.name and is_organisation(self.name) and (self.city or self.country):
+            self.sites.append(site(self.name, Address(self.city, normalise.city_country(self.city) or self.country)))
+            self.name, self.city = None, None
+            return True
+        return False
+
+    def read(self, text):
+        if not text:
+            self.flush()  # a facility and its address may stand apart: only a complete site is closed here
+            return
+        labelled = LABELLED.match(text)
+        if labelled and self.read_labelled(labelled):
+            return
+        line, status = split_status(text)
         if not line:
-            if status and sites and name is None and sites[-1]["status"] is None:
-                sites[-1]["status"] = status
-            continue
-        whole = one_line_site(line, status)
+            if status and self.name and self.flush():
+                self.sites[-1]["status"] = status
+            elif status and self.sites and self.name is None and self.sites[-1]["status"] is None:
+                self.sites[-1]["status"] = status
+            return
+        if self.name is None and not is_organisation(line) and normalise.country_code(line):
+            self.country = normalise.country_code(line)
+            return
+        whole = one_line_site(line, status, self.country)
         address = None if whole else read_address(line)
         if whole:
-            sites.append(whole)
-        elif address and name:
-            sites.append(site(name, Address(address.city or city, address.country), status))
-        elif name and city is None and is_place(line):
-            city = line.split(",")[0].strip()
-            continue
+            self.flush()
+            self.name, self.city = None, None
+            self.sites.append(whole)
+        elif address and self.name:
+            self.sites.append(site(self.name, Address(address.city or self.city, address.country), status))
+            self.name, self.city = None, None
+        elif self.name and self.city is None and is_place(line):
+            self.city = line.split(",")[0].strip()
+        elif not address and labelled:  # 'Find a site near you: …', 'Contact: …'
+            self.flush()
+            self.name, self.city = None, None
         elif not address:
-            name, city = line, None
-            continue
-        name, city = None, None
-    return sites
+            self.flush()
+            place = self.name if self.name and is_short_place(self.name) else None
+            self.name, self.city = line, place if is_organisation(line) else None
+        else:
+            self.name, self.city = None, None
+
+    def read_labelled(self, match):
+        """True when a 'Label: value' line was a site field (or one to skip)."""
+        label = " ".join((match["label"] or match["dashed"]).casefold().split())
+        value = (match["value"] if match["label"] else match["rest"]) or ""
+        role = location_labels().get(label)
+        if role is None:
+            return False
+        if role == "country":
+            self.flush()
+            self.name, self.city = None, None
+            self.country = normalise.country_code(value) or self.country
+        elif role == "city":
+            self.city = value.strip() or None
+        elif role == "name" and value.strip():
+            name, _, city = value.partition(" - ")  # the label says it is a facility
+            city = city.strip() or self.city
+            self.sites.append(site(name.strip(), Address(city, normalise.city_country(city) or self.country)))
+            self.name, self.city = None, None
+        elif role == "status" and normalise.status(value):
+            self.flush()
+            if self.sites and self.sites[-1]["status"] is None:
+                self.sites[-1]["status"] = normalise.status(value)
+        return True
+
+
+def indexed_sites(lines):
+    """Sites a registry lists as numbered fields anywhere on its page: 'Recruitment hospital [1] - Name - City'."""
+    reader = SiteReader()
+    for line in lines:
+        match = LABELLED.match(line.strip())
+        if match and match["dashed"]:
+            reader.read_labelled(match)
+    return reader.sites
 
 
 def read_table_sites(rows):

@@ -106,3 +106,27 @@ def test_glued_numbers_plain_headings_and_a_count_after_a_heading():
 def test_a_day_month_date_no_other_date_explains_is_left_empty_with_a_warning():
     result = record("NCT ID: NCT09000013\nStart of trial: 12/09/2023\n")
     assert result["start_date"] is None and any("12/09/2023" in w for w in result["warnings"])
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Norway", "Oslo", "Radium Hospital Oslo", "Status: Active", "Phone: 000", "", "Bergen",
+      "Haukeland University Hospital"], [("Radium Hospital Oslo", "Oslo", "NO"), ("Haukeland University Hospital", "Bergen", "NO")]),
+    (["Country: China", "Province: Hunan", "City: Changsha", "Institution/hospital: Xiangya Hospital",
+      "Level of the institution: Tertiary A"], [("Xiangya Hospital", "Changsha", "CN")]),
+    (["Recruiting · Asan Medical Center · Seoul, Korea, Republic of"], [("Asan Medical Center", "Seoul", "KR")]),
+    (["Korea, Republic of", "Asan Medical Center — Seoul — Recruiting"], [("Asan Medical Center", "Seoul", "KR")]),
+    (["Royal Infirmary, Leeds"], [("Royal Infirmary", "Leeds", None)]),
+    (["Kyoto University Hospital (Kyoto, Kyoto)"], [("Kyoto University Hospital", "Kyoto", None)]),
+    (["West Lake Medical Center, Zhejiang UniversityHangzhou, Zhejiang, ChinaRecruiting"],
+     [("West Lake Medical Center, Zhejiang University", "Hangzhou", "CN")]),
+    (["Lakeside Hospital — Springfield, MA"], [("Lakeside Hospital", "Springfield", "US")]),
+])
+def test_site_lists_in_the_shapes_pages_print(lines, expected):
+    from trials.importer.locations import read_sites
+    assert [(s["name"], s["city"], s["country"]) for s in read_sites(lines)] == expected
+
+
+def test_numbered_recruitment_hospitals_anywhere_on_the_page():
+    result = record("NCT ID: NCT09000014\nRecruitment hospital [1] - Harbourside Lifehouse - Camperdown\n")
+    assert [(s["name"], s["city"]) for s in result["sites"]] == [("Harbourside Lifehouse", "Camperdown")]
+    assert result["interventions"][0]["name"] == "cisplatin"
