@@ -281,6 +281,9 @@ def take_tail(lines, names, found):
 def section_interventions(lines, style):
     filled = [line.strip() for line in lines if line.strip()]
     if style == "auto":  # pages of unknown sites: typed when any line carries a type label
+        glued = [interventions.glued_typed_item(line) for line in filled]
+        if glued and all(glued):
+            return glued
         style = "typed" if any(interventions.TYPE_PREFIX.match(line) for line in filled) else "name_description"
     if style == "typed":
         return interventions.typed_items("\n".join(filled))

@@ -12,6 +12,10 @@ TYPE_PREFIX = re.compile(
     r"Genetic|Dietary Supplement|Combination Product|Other)\s*:\s*",
     re.IGNORECASE,
 )
+GLUED_TYPE = re.compile(r"^(?P<type>Drug|Biological|Radiation|Procedure|Device|Behavioral|Behavioural|Other)"
+                        r"(?=[A-Z0-9])(?P<rest>.+)$")
+NAME_END = re.compile(r"(?<=[a-z])(?=\d)|(?<=[a-z0-9])(?=[A-Z][a-z])|\s+[—–]\s+")
+DESCRIPTION_DASH = re.compile(r"\s+[-—–]\s+")
 PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 LIST_SEPARATOR = re.compile(r"\s*(?:\+|/|,|;|\band\b|\bplus\b|\bwith\b|\bor\b)\s*", re.IGNORECASE)
 
@@ -34,9 +38,21 @@ def typed_items(text):
         lines = [line.strip(" |") for line in body.split("\n") if line.strip(" |")]
         if not lines:
             continue
-        name, _, description = lines[0].partition(" - ")
+        name, description = (DESCRIPTION_DASH.split(lines[0], maxsplit=1) + [""])[:2]
         items.append(Named(name.strip(), match["type"], description.strip() or None))
     return items
+
+
+def glued_typed_item(line):
+    """'DrugToripalimab240 mg IV…', 'ProcedureRadical surgeryResection of…': a type label, a name and its
+    description run together, the name ending where a number or a capitalised word is glued on; None for
+    any other line."""
+    match = GLUED_TYPE.match(line.strip())
+    if not match:
+        return None
+    end = NAME_END.search(match["rest"])
+    name, description = (match["rest"][:end.start()], match["rest"][end.end():]) if end else (match["rest"], "")
+    return Named(name.strip(), match["type"], description.strip() or None)
 
 
 ARM_LABEL = re.compile(r"^[^:]{1,40}:\s*")
@@ -85,7 +101,7 @@ def looks_like_drug(text):
 def drugs_in_prose(text):
     """Generic names of the agents a prose text names, longest name first (regimen codes and generic
     words are not agents)."""
-    words = WORD.findall(text)
+    words = WORD.findall(alias_pattern().sub(" ", text))
     found, index = [], 0
     while index < len(words):
         generic, size = name_at(words, index)
@@ -107,6 +123,11 @@ def name_at(words, index):
     if generic:
         return generic, 1
     return (word.casefold() if looks_like_agent(word) else None), 1
+
+
+@cache
+def alias_pattern():
+    return re.compile(load_json("drugs.json")["aliases"], re.IGNORECASE)
 
 
 @cache
@@ -163,8 +184,8 @@ def normalise(item):
     if len(pieces) > 1 and all(drug_name(p) for p in pieces):
         return [intervention(drug_name(p), drug_kind, description or item.name) for p in pieces]
     term = generic_term(item.name)
-    agents = drugs_in_prose(bare) if label_kind in (None, "DRUG", "BIOLOGICAL") else []
-    if agents and (term is None or term[1] != "OTHER"):  # 'Opdivo 240 mg plus cisplatin with IMRT 70 Gy'
+    agents = agents_named(bare) if label_kind in (None, "DRUG", "BIOLOGICAL") else []
+    if agents:  # 'Opdivo 240 mg plus cisplatin with IMRT 70 Gy', 'Toripalimab + GP induction chemotherapy'
         named = [intervention(agent, drug_kind, description or item.name) for agent in agents]
         return named + ([intervention(term[0], term[1], description or item.name)] if term else [])
     if term and (term[1] != "OTHER" or label_kind in (None, "DRUG", "BIOLOGICAL", "OTHER")):
@@ -176,6 +197,16 @@ def normalise(item):
     if not bare:
         return []
     return [intervention(bare.casefold(), label_kind or "OTHER", description)]
+
+
+def agents_named(name):
+    """The agents an intervention's name lists, a regimen code among its words ('GP induction') giving its
+    agents."""
+    regimens = load_json("drugs.json")["regimens"]
+    agents = drugs_in_prose(name)
+    for word in WORD.findall(name):
+        agents.extend(agent for agent in regimens.get(word, []) if word.isupper() and agent not in agents)
+    return agents
 
 
 def intervention(name, kind, description):

@@ -66,7 +66,7 @@ def normalise_record(found, nct_id, related):
         "collaborators": [c for c in dict.fromkeys(sponsor_name(c) for c in found.collaborators) if c],
         "countries": [],
         "sites": unique_sites(found.sites),
-        "interventions": intervention_list(found, title),
+        "interventions": intervention_list(found, title, related),
         "criteria": numbered(criteria.items),
         "summary": normalise.text_or_none(found.summary),
         "related_nct_ids": related,
@@ -148,15 +148,21 @@ def country_list(found, sites, warnings):
     return list(dict.fromkeys(codes))
 
 
-def intervention_list(found, title):
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def intervention_list(found, title, related=()):
     """The page's intervention list when it has one; otherwise the agents its title and text name
-    (outside the eligibility criteria, where drugs are named as prior treatments)."""
+    (outside the eligibility criteria, where drugs are named as prior treatments, and outside sentences
+    that name another trial's ID, which tell of that trial)."""
     if found.intervention_list_found:
         items = [i for named in found.interventions for i in interventions.normalise(named)]
     else:
         prose = "\n".join(found.prose)
         if found.criteria_text:
             prose = prose.replace(found.criteria_text, "")
+        if related:
+            prose = "\n".join(s for s in SENTENCE.split(prose) if not any(i in s.upper() for i in related))
         text = "\n".join(filter(None, [title, prose]))
         items = [interventions.intervention(name, "DRUG", None) for name in interventions.drugs_in_prose(text)]
     return interventions.merge(items)

@@ -130,3 +130,26 @@ def test_numbered_recruitment_hospitals_anywhere_on_the_page():
     result = record("NCT ID: NCT09000014\nRecruitment hospital [1] - Harbourside Lifehouse - Camperdown\n")
     assert [(s["name"], s["city"]) for s in result["sites"]] == [("Harbourside Lifehouse", "Camperdown")]
     assert result["interventions"][0]["name"] == "cisplatin"
+
+
+def drugs(result):
+    return [i["name"] for i in result["interventions"] if i["kind"] in ("DRUG", "BIOLOGICAL")]
+
+
+def test_an_alias_in_parentheses_names_no_further_agent():
+    from trials.importer.interventions import drugs_in_prose
+    assert drugs_in_prose("sacituzumab tirumotecan (also called sac-TMT or MK-2870) with cisplatin") == [
+        "sacituzumab tirumotecan", "cisplatin"]
+
+
+def test_glued_typed_interventions_and_regimen_codes_in_an_intervention():
+    result = record("NCT ID: NCT09000015\nInterventions\nDrugToripalimab240 mg on day 1\nProcedureRadical surgeryResection\n")
+    assert drugs(result) == ["toripalimab"] and "surgery" in [i["name"] for i in result["interventions"]]
+    result = record("NCT ID: NCT09000016\nIntervention: Toripalimab + GP induction chemotherapy\n")
+    assert drugs(result) == ["toripalimab", "gemcitabine", "cisplatin"]
+
+
+def test_a_sentence_about_another_trial_names_none_of_this_trial_s_drugs():
+    result = parse(("Nivolumab before radiotherapy in throat cancer\n\nThe trial (NCT09000017) adds nivolumab.\n"
+                    "A separate trial of camrelizumab (NCT09000018) reported results.\n").encode(), "page.txt")
+    assert drugs(result) == ["nivolumab"]
