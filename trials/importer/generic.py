@@ -245,7 +245,8 @@ def read_heading_card(page, found, heading):
             facts.extend(r for r in read if r[0] != "date")
             index += step
     names = [name for name, _ in facts]
-    if len(names) >= 2 and len(names) == len(set(names)):
+    badge = len(facts) == 1 and names[0] == "status" and facts[0][1].isupper()  # 'RECRUITING' above the title
+    if (len(names) >= 2 and len(names) == len(set(names))) or badge:
         for name, text in facts:
             found.add(name, text)
 

@@ -178,6 +178,7 @@ def single_age(value):
 
 AGE_IN_CRITERION = re.compile(
     rf"\bage[ds]?\b[^.;]{{0,20}}?(?:{AT_LEAST}|=)\s*{QUANTITY}|\b{QUANTITY}\s*{AND_UP}|"
+    rf"\bat least\s+{QUANTITY}\s*(?:years?\s*)?old\b|"
     rf"\b(?:aged?|older than|greater than)\s+{QUANTITY}\s*(?:years?)?\s*(?:of age\s*)?(?:or older|and older|and above|or above)?",
     re.I,
 )
@@ -185,7 +186,7 @@ AGE_IN_CRITERION = re.compile(
 
 def minimum_age_in_criterion(text):
     """The minimum age an inclusion criterion states ('Age ≥18 years', 'aged 18 years or older')."""
-    if not re.search(r"\bage[ds]?\b|\bolder\b|\byears of age\b", text, re.I):
+    if not re.search(r"\bage[ds]?\b|\bolder\b|\byears of age\b|\byears old\b", text, re.I):
         return None
     match = AGE_IN_CRITERION.search(text)
     if not match:

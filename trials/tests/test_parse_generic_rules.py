@@ -153,3 +153,9 @@ def test_a_sentence_about_another_trial_names_none_of_this_trial_s_drugs():
     result = parse(("Nivolumab before radiotherapy in throat cancer\n\nThe trial (NCT09000017) adds nivolumab.\n"
                     "A separate trial of camrelizumab (NCT09000018) reported results.\n").encode(), "page.txt")
     assert drugs(result) == ["nivolumab"]
+
+
+def test_a_status_badge_above_the_title_and_an_age_in_plain_words():
+    result = parse(("RECRUITING\nA study of cisplatin with radiotherapy in throat cancer\nNCT ID: NCT09000019\n"
+                    "Inclusion criteria\n- are at least 18 years old\n").encode(), "page.txt")
+    assert (result["status"], result["min_age_years"]) == ("RECRUITING", 18)
