@@ -1,20 +1,32 @@
 """Facet counts and active-filter chips of a search, computed disjunctively.
 
 An option's count is the number of trials matching every other active filter and that option:
-ticking a second option of the same facet (OR) never leads to an empty page. One query per facet.
+ticking a second option of the same facet (OR) never leads to an empty page. The facets without a
+choice are counted together in one pass over the search's trials; each facet with a choice needs
+one more pass, over the trials of every other filter. The counts and the number of results are
+cached under the catalogue version and the normalised filters (search_counts), so a search asked
+again costs one cache read until the next write to the catalogue.
 """
+import hashlib
+import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 
 import pycountry
+from django.core.cache import cache as counts_cache
+from django.db import transaction
 
 from trials.choices import Phase, Status, StudyType, Subsite
+from trials.models import CatalogueVersion, Trial
 
 # Long facets show their most common options first and the rest behind "show all".
 TOP_OPTIONS = 8
 ALL_OPTIONS = 500
 # Query-string parameters that locate a page of results rather than choose them.
 PAGE_PARAMS = ("after", "before", "page")
+# Cached counts outlive no catalogue version (the key holds it); the timeout only clears old versions.
+COUNTS_TIMEOUT = 24 * 3600
 
 
 @cache
@@ -93,18 +105,90 @@ class Chip:
     url: str  # the search without this filter
 
 
-def build_facets(filterset, params):
+def filter_key(data):
+    """The filters of a search in a canonical form: same trials, same key (order, blanks and case aside)."""
+    parts = []
+    for name, value in sorted(data.items()):
+        if value in (None, "", []):
+            continue
+        if isinstance(value, list):
+            value = sorted(value)
+        elif isinstance(value, Decimal):
+            value = format(value.normalize(), "f")
+        parts.append([name, value])
+    return json.dumps(parts)
+
+
+def counts_key(version, data):
+    return f"search-counts:{version}:{hashlib.sha256(filter_key(data).encode()).hexdigest()}"
+
+
+def search_counts(filterset):
+    """{"count": trials found, "facets": {name: (trials of every other filter, [(value, n), ...])}}.
+
+    Read from the cache under (catalogue version, filters), or counted and cached. Options are
+    most common first; every option of every facet is kept, so "show all" needs no other count.
+    """
+    data = {name: value for name, value in filterset.form.cleaned_data.items() if name != "q"}
+    data["q"] = filterset.tsquery  # the words as searched: stemmed, typos resolved, stop words gone
+    version = CatalogueVersion.current()
+    key = counts_key(version, data)
+    counts = counts_cache.get(key)
+    if counts is None:
+        counts = count_search(filterset, version, data)
+        counts_cache.set(key, counts, COUNTS_TIMEOUT)
+    return counts
+
+
+def count_search(filterset, version, data):
+    fields = filterset.FACETS
+    chosen = [name for name in fields if data.get(name)]
+    free = [name for name in fields if not data.get(name)]
+    total, found = filterset.filter_queryset(filterset.queryset).facet_counts([fields[name] for name in free])
+    facets = {name: (total, found[fields[name]]) for name in free}
+    for name in chosen:
+        # Counted over the trials of every other filter: the counts of that search if they are cached
+        # (the home page's for a single choice), else one pass for this facet alone.
+        cached = counts_cache.get(counts_key(version, {**data, name: None}))
+        if cached:
+            facets[name] = cached["facets"][name]
+            continue
+        scope = filterset.filter_queryset(filterset.queryset, exclude={name})
+        without, found = scope.facet_counts([fields[name]])
+        facets[name] = (without, found[fields[name]])
+    return {"count": total, "facets": facets}
+
+
+def warm_counts():
+    """Count the home page (no filter) into the cache for the current version: after an import batch,
+    a synthetic load or an admin edit, so that no reader pays for the broadest count."""
+    from catalog.filters import TrialFilter
+
+    filterset = TrialFilter({}, queryset=Trial.objects.for_listing())
+    filterset.is_valid()
+    return search_counts(filterset)
+
+
+def warm_counts_after_commit():
+    transaction.on_commit(warm_counts)
+
+
+def build_facets(filterset, params, counts):
     """Every facet of the search page, with its options, counts and toggle URLs."""
-    base = filterset.queryset
     expanded = set(params.getlist("expand"))
     facets = []
-    for name, model_field in filterset.FACETS.items():
+    for name in filterset.FACETS:
         selected = filterset.form.cleaned_data.get(name) or []
         long_facet = name not in ORDERED
-        limit = (ALL_OPTIONS if name in expanded else TOP_OPTIONS) if long_facet else None
-        scope = filterset.filter_queryset(base, exclude={name})
-        total, distinct, counts = scope.facet_counts(model_field, selected=selected, limit=limit)
-        by_value = dict(counts)
+        total, all_counts = counts["facets"][name]
+        by_value = dict(all_counts)
+        if long_facet:
+            limit = ALL_OPTIONS if name in expanded else TOP_OPTIONS
+            shown = [value for value in selected if value in by_value]
+            shown += [value for value, _ in all_counts if value not in selected][: max(limit - len(shown), 0)]
+            distinct = len(all_counts)
+            by_value = {value: by_value[value] for value in shown}
+            shown_count = len(by_value)
         for value in selected:
             by_value.setdefault(value, 0)
         values = list(by_value)
@@ -118,7 +202,7 @@ def build_facets(filterset, params):
                 Option(value, option_label(name, value), by_value[value], chosen, url_with(params, **{name: toggled}))
             )
         if long_facet:
-            facet.more = max(distinct - len(counts), 0)
+            facet.more = max(distinct - shown_count, 0)
             facet.expanded = name in expanded
             facet.show_all_url = url_with(params, expand=list(dict.fromkeys([*params.getlist("expand"), name])))
             facet.show_less_url = url_with(params, expand=[e for e in params.getlist("expand") if e != name])
@@ -160,11 +244,3 @@ def suggestions(params, facets):
         (facet, url_with(params, **{facet.name: None})) for facet in facets if facet.active and facet.total_without
     ]
     return sorted(found, key=lambda pair: -pair[0].total_without)
-
-
-def result_count(filterset, facets):
-    """The number of trials found: any facet without a choice of its own has counted them already."""
-    for facet in facets:
-        if not facet.active:
-            return facet.total_without
-    return filterset.qs.order_by().count()

@@ -6,7 +6,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from catalog import exports
-from catalog.facets import build_chips, build_facets, result_count, suggestions, url_with
+from catalog.facets import build_chips, build_facets, search_counts, suggestions, url_with
 from catalog.filters import SORTS, TrialFilter
 from catalog.pagination import paginate
 from catalog.trial_page import sites_by_country, timeline
@@ -31,9 +31,10 @@ def search(request):
     if not filterset.is_valid():
         return render(request, "catalog/search.html", {**context, "invalid": True, "count": 0}, status=400)
 
-    facets = build_facets(filterset, params)
+    counts = search_counts(filterset)
+    facets = build_facets(filterset, params, counts)
     page = paginate(filterset.qs.sorted_by(context["sort"]), context["sort"], params)
-    count = result_count(filterset, facets)
+    count = counts["count"]
     return render(request, "catalog/search.html", {
         **context,
         "facets": facets,

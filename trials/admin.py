@@ -5,7 +5,8 @@ from django.utils.html import format_html_join
 
 from trials import admin_import
 
-from trials.models import Criterion, Intervention, Site, SourceDocument, Trial, TrialIntervention
+from catalog.facets import warm_counts_after_commit
+from trials.models import CatalogueVersion, Criterion, Intervention, Site, SourceDocument, Trial, TrialIntervention
 
 # Inline formsets whose changes staff own from then on: imports add nothing to them.
 INLINE_EDIT_MARKS = {Site: "sites", TrialIntervention: "interventions", Criterion: "criteria"}
@@ -109,7 +110,20 @@ class TrialAdmin(admin.ModelAdmin):
             if change and marks - set(trial.edited_fields):
                 trial.edited_fields = sorted(set(trial.edited_fields) | marks)
                 trial.save(update_fields=["edited_fields"])
-            trial.refresh_derived_fields()
+            trial.refresh_derived_fields()  # also bumps the catalogue version
+            warm_counts_after_commit()
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            super().delete_model(request, obj)
+            CatalogueVersion.bump()
+            warm_counts_after_commit()
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            super().delete_queryset(request, queryset)
+            CatalogueVersion.bump()
+            warm_counts_after_commit()
 
 
 @admin.register(Intervention)
@@ -117,6 +131,15 @@ class InterventionAdmin(admin.ModelAdmin):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        # A renamed or reclassified intervention changes the drugs and search words of its trials.
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change:
+                Trial.objects.filter(trial_interventions__intervention=obj).refresh_derived_fields()
+                CatalogueVersion.bump()
+                warm_counts_after_commit()
 
 
 @admin.register(SourceDocument)

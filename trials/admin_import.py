@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from catalog.facets import warm_counts
 from trials.importer import MAX_BYTES
 from trials.importer.batch import import_bytes, preview_bytes
 
@@ -113,6 +114,7 @@ def confirm(request, context):
         result = import_bytes(raw, name, dry_run=False, user=request.user)
         results.append({"file": name, "error": result.error, "outcome": result.outcome})
 
+    warm_counts()  # the home page's counts, for the version the batch left
     failed = sum(1 for r in results if r["error"])
     level = messages.WARNING if failed else messages.SUCCESS
     messages.add_message(request, level, f"Imported {len(results) - failed} of {len(results)} files.")

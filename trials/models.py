@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from trials.choices import CriterionKind, DatePrecision, InterventionKind, Phase, Sex, Status, StudyType, Subsite
-from trials.querysets import ENROLLMENT_KEY, START_DATE_KEY, TrialQuerySet
+from trials.querysets import BUMP_VERSION_SQL, ENROLLMENT_KEY, START_DATE_KEY, TrialQuerySet, refresh_derived
 
 NCT_ID_PATTERN = r"^NCT[0-9]{8}$"
 DRUG_KINDS = (InterventionKind.DRUG, InterventionKind.BIOLOGICAL)
@@ -54,6 +54,10 @@ class Trial(models.Model):
     drugs = ArrayField(models.CharField(max_length=120), default=list, blank=True, editable=False)
     subsites = ArrayField(models.CharField(max_length=16, choices=Subsite.choices), default=list, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Ranking of a text search: ts_rank over this small vector (identity as A; conditions, drugs and
+    # subsites as B; a few hundred bytes, never TOASTed) instead of the whole search_vector, which a
+    # broad match would have to detoast row by row. Matching stays on search_vector.
+    rank_vector = SearchVectorField(null=True, editable=False)
 
     edited_fields = ArrayField(
         models.CharField(max_length=40),
@@ -90,6 +94,13 @@ class Trial(models.Model):
             GinIndex(fields=["subsites"], name="trial_subsites_gin"),
             # Full-text search: `search_vector @@ websearch_to_tsquery(...)`.
             GinIndex(fields=["search_vector"], name="trial_search_vector_gin"),
+            # Facet counts (TrialQuerySet.facet_counts): every facet column of many trials read by an
+            # index-only scan of this narrow index instead of the wide trial heap.
+            models.Index(
+                fields=["id"],
+                include=["status", "phase", "study_type", "subsites", "drugs", "countries"],
+                name="trial_facets_cover",
+            ),
             # Single-valued facets: `status IN (...)`, `phase IN (...)`.
             models.Index(fields=["status"], name="trial_status_idx"),
             models.Index(fields=["phase"], name="trial_phase_idx"),
@@ -113,14 +124,45 @@ class Trial(models.Model):
     def registry_url(self):
         return f"https://clinicaltrials.gov/study/{self.nct_id}"
 
-    def refresh_derived_fields(self):
-        """Recompute the facet and search columns from this trial's rows; call after every write."""
+    def refresh_derived_fields(self, reload=True):
+        """Recompute the facet and search columns from this trial's rows and bump the catalogue version;
+        call after every write. reload=False leaves this instance's derived fields as they were (the
+        importer, which does not read them again, saves a query)."""
         from trials.importer.subsites import subsites_for
 
         subsites = subsites_for(self.conditions, self.title, self.official_title)
-        Trial.objects.filter(pk=self.pk).update(subsites=subsites)
-        Trial.objects.filter(pk=self.pk).refresh_derived_fields()
-        self.refresh_from_db(fields=["drugs", "subsites", "countries", "search_vector"])
+        refresh_derived([self.pk], subsites=subsites)
+        if reload:
+            self.refresh_from_db(fields=DERIVED_FIELDS)
+
+
+DERIVED_FIELDS = ["drugs", "subsites", "countries", "search_vector", "rank_vector"]
+
+
+class CatalogueVersion(models.Model):
+    """One row whose number changes with every write that can change a search's results.
+
+    Cached facet counts and result totals are keyed by it (catalog.facets), so a cached count is
+    never read after the write that made it wrong. Bumped in the writing transaction, by
+    refresh_derived() (every import, admin save and synthetic load) and by the admin's deletes.
+    """
+
+    version = models.BigIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="catalogueversion_one_row")]
+
+    def __str__(self):
+        return f"catalogue version {self.version}"
+
+    @classmethod
+    def bump(cls):
+        with connection.cursor() as cursor:
+            cursor.execute(BUMP_VERSION_SQL)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
 
 
 class SearchWord(models.Model):

@@ -34,15 +34,21 @@ WITH drug_names AS (
 )
 UPDATE trials_trial t SET
     drugs = coalesce(d.names, '{}'),
+    subsites = coalesce(%(subsites)s::varchar(16)[], t.subsites),
     countries = ARRAY(
         SELECT DISTINCT c FROM unnest(t.countries || coalesce(s.countries, '{}')) AS c ORDER BY c
     ),
     search_vector =
         setweight(to_tsvector('english', concat_ws(' ', t.nct_id, t.acronym, t.title, t.official_title)), 'A')
-        || setweight(to_tsvector('english', concat_ws(' ',
-               array_to_string(t.conditions, ' '), ai.words, array_to_string(t.subsites, ' '))), 'B')
+        || setweight(to_tsvector('english', concat_ws(' ', array_to_string(t.conditions, ' '), ai.words,
+               array_to_string(coalesce(%(subsites)s::varchar(16)[], t.subsites), ' '))), 'B')
         || setweight(to_tsvector('english', concat_ws(' ', t.summary, t.sponsor)), 'C')
-        || setweight(to_tsvector('english', concat_ws(' ', ct.words, s.words)), 'D')
+        || setweight(to_tsvector('english', concat_ws(' ', ct.words, s.words)), 'D'),
+    rank_vector =
+        setweight(to_tsvector('english', concat_ws(' ', t.acronym, t.title, t.official_title)), 'A')
+        || setweight(to_tsvector('english', concat_ws(' ', array_to_string(t.conditions, ' '),
+               array_to_string(d.names, ' '),
+               array_to_string(coalesce(%(subsites)s::varchar(16)[], t.subsites), ' '))), 'B')
 FROM trials_trial t2
 LEFT JOIN drug_names d ON d.trial_id = t2.id
 LEFT JOIN all_interventions ai ON ai.trial_id = t2.id
@@ -52,16 +58,25 @@ WHERE t.id = t2.id AND t2.id = ANY(%(ids)s)
 """
 
 
-# The search vocabulary (trials_searchword) gains the lexemes of the trials just refreshed.
-ADD_SEARCH_WORDS_SQL = """
+# The search vocabulary (trials_searchword) gains the lexemes of the trials just refreshed. NCT IDs
+# stay out: one typed whole opens its trial, and they would be most of the vocabulary.
+NCT_ID_LEXEME = "^nct[0-9]{8}$"
+ADD_SEARCH_WORDS_SQL = f"""
 INSERT INTO trials_searchword (word)
 SELECT DISTINCT w.lexeme FROM trials_trial t, unnest(t.search_vector) AS w
-WHERE t.id = ANY(%(ids)s)
+WHERE t.id = ANY(%(ids)s) AND w.lexeme !~ '{NCT_ID_LEXEME}'
 ON CONFLICT (word) DO NOTHING
 """
-REBUILD_SEARCH_WORDS_SQL = """
+REBUILD_SEARCH_WORDS_SQL = f"""
 DELETE FROM trials_searchword;
-INSERT INTO trials_searchword (word) SELECT word FROM ts_stat('SELECT search_vector FROM trials_trial');
+INSERT INTO trials_searchword (word)
+SELECT word FROM ts_stat('SELECT search_vector FROM trials_trial') WHERE word !~ '{NCT_ID_LEXEME}';
+"""
+# The catalogue version (trials.CatalogueVersion) changes in the transaction of every write.
+# An upsert, so that a database emptied by a test's flush still gets a version.
+BUMP_VERSION_SQL = """
+INSERT INTO trials_catalogueversion (id, version) VALUES (1, 1)
+ON CONFLICT (id) DO UPDATE SET version = trials_catalogueversion.version + 1
 """
 
 # For each word typed: its English stem, whether that stem is a known search word, and the known
@@ -97,25 +112,31 @@ SORT_KEYS = {
     "enrollment": ENROLLMENT_KEY,
 }
 
-# Counts of one facet over a filtered set of trials, in one statement: how many trials carry each
-# value (arrays unnested), the number of distinct values, and the size of the set itself. The
-# selected values come first so they are shown whatever their rank.
+# Counts of several facets over one filtered set of trials in a single pass: each trial row is
+# unnested into (facet, value) pairs, one hash aggregate counts them all, and the ('', '') group
+# counts the trials themselves. Over many trials the row source is an index-only scan of
+# trial_facets_cover.
 FACET_COUNTS_SQL = """
-WITH base AS MATERIALIZED ({base}),
-counts AS (
-    SELECT v.value, count(*) AS n
-    FROM base, unnest({values}) AS v(value)
-    WHERE v.value <> ''
-    GROUP BY v.value
-)
-SELECT total.n, top.value, top.n, top.options
-FROM (SELECT count(*) AS n FROM base) AS total
-LEFT JOIN LATERAL (
-    SELECT value, n, count(*) OVER () AS options FROM counts
-    ORDER BY value = ANY(%s) DESC, n DESC, value
-    LIMIT %s
-) AS top ON true
+SELECT f.facet, v.value, count(*)
+FROM ({base}) AS base
+CROSS JOIN LATERAL (VALUES ('', ARRAY['']), {facets}) AS f(facet, vals)
+CROSS JOIN LATERAL unnest(f.vals) AS v(value)
+GROUP BY f.facet, v.value
 """
+
+
+def refresh_derived(ids, subsites=None):
+    """Recompute drugs, countries, subsites (given for one trial, else kept), search_vector and
+    rank_vector of the trials `ids`, add their words to the search vocabulary and bump the catalogue
+    version: one round trip. Returns how many trials were updated."""
+    if not ids:
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            ";".join([REFRESH_DERIVED_SQL, ADD_SEARCH_WORDS_SQL, BUMP_VERSION_SQL]),
+            {"ids": list(ids), "subsites": subsites},
+        )
+        return cursor.rowcount
 
 
 class TsQuery(SearchQuery):
@@ -172,16 +193,8 @@ def build_tsquery(text):
 
 class TrialQuerySet(models.QuerySet):
     def refresh_derived_fields(self):
-        """Recompute drugs, countries and the search vector of these trials in one statement,
-        and add their words to the search vocabulary."""
-        ids = list(self.values_list("pk", flat=True))
-        if not ids:
-            return 0
-        with connection.cursor() as cursor:
-            cursor.execute(REFRESH_DERIVED_SQL, {"ids": ids})
-            updated = cursor.rowcount
-            cursor.execute(ADD_SEARCH_WORDS_SQL, {"ids": ids})
-        return updated
+        """Recompute drugs, countries and the search vectors of these trials (refresh_derived)."""
+        return refresh_derived(list(self.values_list("pk", flat=True)))
 
     def recruiting(self):
         return self.filter(status="RECRUITING")
@@ -198,7 +211,7 @@ class TrialQuerySet(models.QuerySet):
         marks = {"config": "english", "start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP}
         return self.annotate(
             # As double precision: ts_rank's real would not round-trip through a page cursor.
-            rank=Cast(SearchRank(F("search_vector"), query), models.FloatField()),
+            rank=Cast(SearchRank(F("rank_vector"), query), models.FloatField()),
             title_snippet=SearchHeadline("title", query, highlight_all=True, **marks),
             summary_snippet=SearchHeadline(
                 "summary", query, max_words=35, min_words=20, max_fragments=2, fragment_delimiter=" … ", **marks
@@ -235,20 +248,29 @@ class TrialQuerySet(models.QuerySet):
         """Only the columns a result card or an export shows."""
         return self.defer("search_vector", "edited_fields", "official_title", "collaborators")
 
-    def facet_counts(self, field, *, selected=(), limit=None):
-        """Count these trials by the values of `field` in one query.
+    def facet_counts(self, fields):
+        """Count these trials by the values of each of `fields` in one query (FACET_COUNTS_SQL).
 
-        Returns (trials in this set, number of distinct values, [(value, count), ...] most common first,
-        the selected values first of all, at most `limit` of them).
+        Returns (trials in this set, {field: [(value, count), ...] most common first, then by value}).
         """
-        model_field = self.model._meta.get_field(field)
-        base_sql, params = self.order_by().values("pk", field).query.sql_with_params()
-        column = connection.ops.quote_name(model_field.column)
-        values = f"base.{column}" if model_field.get_internal_type() == "ArrayField" else f"ARRAY[base.{column}]"
-        sql = FACET_COUNTS_SQL.format(base=base_sql, values=values)
+        columns = [self.model._meta.get_field(name) for name in fields]
+        base_sql, params = self.order_by().values("pk", *fields).query.sql_with_params()
+        facets = []
+        for column in columns:
+            quoted = "base." + connection.ops.quote_name(column.column)
+            values = quoted if column.get_internal_type() == "ArrayField" else f"ARRAY[{quoted}]"
+            facets.append(f"('{column.name}', {values}::text[])")
+        sql = FACET_COUNTS_SQL.format(base=base_sql, facets=", ".join(facets))
         with connection.cursor() as cursor:
-            cursor.execute(sql, (*params, list(selected), limit))
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
-        total = rows[0][0]
-        options = rows[0][3] or 0
-        return total, options, [(value, n) for _, value, n, _ in rows if value is not None]
+        counts = {name: [] for name in fields}
+        total = 0
+        for facet, value, n in rows:
+            if facet == "":
+                total = n
+            elif value:
+                counts[facet].append((value, n))
+        for values in counts.values():
+            values.sort(key=lambda pair: (-pair[1], pair[0]))
+        return total, counts

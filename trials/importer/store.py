@@ -102,7 +102,7 @@ def import_record(record, raw_text, *, user=None):
                 imported_by=user if user and user.is_authenticated else None,
             )
         if outcome.action != "unchanged":
-            trial.refresh_derived_fields()
+            trial.refresh_derived_fields(reload=False)  # also bumps the catalogue version
         return outcome
 
 

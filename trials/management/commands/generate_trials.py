@@ -1,6 +1,7 @@
 """Fill a benchmark database with synthetic head-and-neck trials (never a real catalogue)."""
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.facets import warm_counts
 from trials.synthetic_load import RefusedToGenerate, generate
 
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             report = generate(count, seed=seed, batch_size=batch_size, allow_real_data=allow_real_data, progress=show)
         except RefusedToGenerate as exc:
             raise CommandError(str(exc)) from None
+        warm_counts()  # the home page's counts, for the version the load left
         self.stdout.write(
             f"Generated {report.done:,} synthetic trials (seed {seed}) in {report.seconds:.1f} s, "
             f"{report.rate:,.0f} trials/s."

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.facets import warm_counts
 from trials.importer.batch import UsageError, collect_paths, import_files
 
 
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             raise CommandError("No *.txt files found in the paths given.", returncode=2)
 
         summary = import_files(files, dry_run=dry_run, progress=self.progress_printer(len(files), verbosity))
+        if not dry_run:
+            warm_counts()  # the home page's counts, for the version the batch left
         if as_json:
             self.stdout.write(json.dumps([r.as_json() for r in summary.results], ensure_ascii=False, indent=2))
         for failure in summary.failed:
