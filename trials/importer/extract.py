@@ -43,6 +43,7 @@ class Extracted:
     criteria_text: str | None = None
     summary: str | None = None
     labelled_ids: list = field(default_factory=list)
+    labelled_agents: list = field(default_factory=list)  # values of drug labels the classifier mapped
     excluded_lines: set = field(default_factory=set)
     place_hint: str | None = None
     warnings: list = field(default_factory=list)

@@ -4,9 +4,9 @@ not yet recruiting', 'About 356 participants'). Prose facts also fill what a kno
 import re
 from functools import cache
 
-from trials.importer import interventions, locations, normalise
+from trials.importer import interventions, labels, locations, normalise
 from trials.importer.criteria import ITEM_LINE, MARKER, criteria_block, marker_kind
-from trials.importer.extract import SHAPES, boundary_test, extract
+from trials.importer.extract import SHAPES, boundary_test, extract, in_arm_block
 from trials.importer.layouts import KNOWN
 from trials.importer.layouts.base import Layout
 from trials.importer.text import NCT_ID, key
@@ -129,10 +129,16 @@ def generic_layout():
     )
 
 
+def run_on_labels():
+    """Labels at which a line whose breaks were lost is split."""
+    return tuple(label.text for label in generic_layout().label_list) + ("Inclusion Criteria", "Exclusion Criteria")
+
+
 def extract_generic(page):
     layout = generic_layout()
     found = extract(page, layout)
     read_fact_runs(page, found)
+    labels.read_classified(page, found, in_arm_block, skip=found.excluded_lines)
     read_heading_title(page, layout, found)
     if not found.sites:
         found.sites.extend(locations.indexed_sites(line for i, line in enumerate(page.lines) if i not in found.excluded_lines))

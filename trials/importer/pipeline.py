@@ -3,11 +3,11 @@ import hashlib
 import re
 from functools import partial
 
-from trials.importer import interventions, normalise
+from trials.importer import interventions, labels, normalise
 from trials.importer.criteria import split_criteria
 from trials.importer.decode import read_text
 from trials.importer.extract import extract
-from trials.importer.generic import add_prose_facts, extract_generic
+from trials.importer.generic import add_prose_facts, extract_generic, run_on_labels
 from trials.importer.identifiers import choose_nct_id
 from trials.importer.layouts import recognise
 from trials.importer.text import Page
@@ -21,6 +21,8 @@ def parse(raw: bytes, filename: str) -> dict:
     decoded = read_text(raw)
     page = Page(decoded.text)
     layout = recognise(page.text)
+    if layout is None:
+        page = Page(labels.split_run_on(page.text, run_on_labels()))
     found = extract(page, layout) if layout else extract_generic(page)
     add_prose_facts(found)
     nct_id, related = choose_nct_id(page, found)

@@ -123,9 +123,10 @@ class Page:
             if index in skip or not whole.strip() or is_table_row(whole):
                 continue
             for line in segments(whole):
+                cell = first_cell(line)
                 for label in labels:
                     match = label.pattern.match(line)
-                    if not match:
+                    if not match or (cell and key(label.text) != cell):
                         continue
                     value = (match.group("value") or "").strip().strip("|").strip()
                     values = [value]
@@ -161,6 +162,13 @@ class Page:
 def is_table_row(line):
     """A pipe row of three or more filled cells belongs to a table, not to a 'Label | value' pair."""
     return line.count("|") >= 2 and sum(1 for cell in line.split("|") if cell.strip()) >= 3
+
+
+def first_cell(line):
+    """The label cell's key of a 'Label | Value' row, or None: a label must fill that cell ('Type' is not
+    the label of 'Type of Trial | Interventional')."""
+    cells = [cell for cell in (pipe_cells(line) or []) if cell]
+    return key(cells[0]) if len(cells) in (2, 4) and ":" not in cells[0] else None
 
 
 def is_label(line, labels):

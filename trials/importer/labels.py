@@ -1,0 +1,211 @@
+"""The general label classifier. A label no layout lists ('Studienstatus / Statut', 'Phase of Trial',
+'Accrual Target') is mapped to fields by the words it contains, in several languages
+(vocab/label_words.json); its value goes to the first of those fields whose reader accepts it, so a
+wrong match yields nothing. Label/value pairs are read in the shapes pages print them ('Label: value',
+'| Label | Value |', '| Label | Value | Label | Value |'), and lines whose breaks were lost in the copy
+('… Enrollment: 64 Study Type: Interventional Study Start (Actual): 2024-09-01 …') are split at their
+labels first."""
+import re
+import unicodedata
+from functools import cache
+
+from trials.importer import normalise
+from trials.importer.text import key, pipe_cells
+from trials.importer.vocab import load_json
+
+PARENTHESIS = re.compile(r"\([^)]*\)")
+
+
+def fold(text):
+    """Lower-case words without accents or punctuation: 'Début de l'étude' -> 'debut de l etude'."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+|_", " ", text).split())
+
+
+def stem_pattern(stems):
+    """'a|b*|c d' -> a pattern of whole words, prefixes and phrases."""
+    parts = []
+    for stem in stems.split("|"):
+        words = [re.escape(fold(word)) + (r"\w*" if word.endswith("*") else "") for word in stem.split()]
+        parts.append(r"\b" + r"\s+".join(words) + r"\b")
+    return re.compile("|".join(parts))
+
+
+@cache
+def rules():
+    result = []
+    for rule in load_json("label_words.json")["fields"]:
+        result.append((rule["field"], [stem_pattern(s) for s in rule.get("all", [])],
+                       stem_pattern("|".join(rule["any"])) if rule.get("any") else None,
+                       stem_pattern("|".join(rule["not"])) if rule.get("not") else None))
+    return result
+
+
+def fields_for(label):
+    """The fields a label may name, most specific first ('Age From' -> min_age, ages)."""
+    words = fold(PARENTHESIS.sub(" ", label)) or fold(label)
+    if not words or len(words.split()) > 8:
+        return []
+    return [name for name, every, any_of, none_of in rules()
+            if all(p.search(words) for p in every) and (any_of is None or any_of.search(words))
+            and not (none_of and none_of.search(words))]
+
+
+@cache
+def identifier_pattern():
+    return stem_pattern("|".join(load_json("label_words.json")["identifier"]))
+
+
+def is_identifier_label(label):
+    """'ClinicalTrials.gov', 'Registernummer / Numéro de registre', 'Trial ID': the label of a registry ID."""
+    words = fold(label)
+    return 0 < len(words.split()) <= 8 and bool(identifier_pattern().search(words))
+
+
+# --- readers: a value is kept only when its field can read it ------------------------------------------
+
+def accepts_date(value):
+    return normalise.iso_date(value) is not None or normalise.ambiguous_date(value)
+
+
+def accepts_name(value):
+    words = value.split()
+    return 0 < len(words) <= 15 and not value.endswith((".", ":")) and not re.search(r"https?:|@", value)
+
+
+READERS = {
+    "official_title": lambda v: len(v.split()) >= 4,
+    "title": lambda v: len(v.split()) >= 4,
+    "status": normalise.status,
+    "phase": normalise.phase,
+    "study_type": normalise.study_type,
+    "enrollment": normalise.enrollment,
+    "min_age": normalise.single_age,
+    "max_age": normalise.single_age,
+    "ages": normalise.age_range,
+    "sex": normalise.sex,
+    "start_date": accepts_date,
+    "completion_date": accepts_date,
+    "sponsor": accepts_name,
+    "conditions": lambda v: all(normalise.names_disease(p) for p in normalise.split_conditions(v)) or None,
+    "countries": lambda v: all(normalise.country_code(p) for p in re.split(r"[;,]|\band\b", v) if p.strip()) or None,
+    "drugs": lambda v: True,
+}
+
+
+def readings(value):
+    """The value, then its halves when it is written in two languages ('Rekrutierend / En recrutement')."""
+    parts = [part.strip() for part in value.split(" / ")]
+    return [value] + (parts if len(parts) > 1 else [])
+
+
+def classify_pair(label, value):
+    """(field, value as read) for a label no layout lists, or None."""
+    value = value.strip().strip("|").strip()
+    if not value:
+        return None
+    for name in fields_for(label):
+        for text in readings(value):
+            if READERS[name](text) not in (None, False):
+                return name, text
+    return None
+
+
+# --- pairs on a page -----------------------------------------------------------------------------------
+
+COLON_PAIR = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^\W\d][^:|=]{0,70}?)\s*:\s*(?P<value>\S.*)$")
+
+
+def pairs_in_line(line):
+    """(label, value) pairs of one line: 'Label: value', '| Label | Value |', '| L | V | L | V |'."""
+    cells = [cell for cell in (pipe_cells(line) or []) if cell]
+    if len(cells) in (2, 4):
+        return [(cells[i], cells[i + 1]) for i in range(0, len(cells), 2)]
+    match = COLON_PAIR.match(line)
+    return [(match["label"], match["value"])] if match else []
+
+
+def read_classified(page, found, in_arm_block, skip=frozenset()):
+    """Fields the page's known labels left empty, read from labels the classifier maps. Exact labels of
+    the known layouts keep priority: a field they filled is not read again. in_arm_block(page, index):
+    whether a count on that line is one group's size."""
+    filled = {name for name, values in found.candidates.items()
+              if any(READERS.get(name, bool)(value) not in (None, False) for value in values)}
+    lists = {"conditions": bool(found.conditions), "countries": bool(found.countries)}
+    for index, line in enumerate(page.lines):
+        if index in skip or not line.strip():
+            continue
+        for label, value in pairs_in_line(line):
+            read = classify_pair(label, value)
+            if read is None:
+                continue
+            name, text = read
+            if name in filled or lists.get(name) or (name == "enrollment" and in_arm_block(page, index)):
+                continue
+            if name == "conditions":
+                found.conditions.extend(normalise.split_conditions(text))
+            elif name == "countries":
+                found.countries.extend(re.split(r"[;,]|\band\b", text))
+            elif name == "drugs":
+                found.labelled_agents.append(text)
+            else:
+                found.add(name, text)
+
+
+# --- lines whose breaks were lost ------------------------------------------------------------------------
+
+LABEL_COLON = re.compile(r"(?<=\S):\s+(?=\S)")
+TOKEN = re.compile(r"\S+")
+RUN_ON_LENGTH = 100
+LONGEST_LABEL = 6
+
+
+def split_run_on(text, known_labels):
+    """Lines that hold several 'Label: value' pairs run together are broken before each label. A line
+    is split only when a label the importer knows (or the classifier maps) stands inside it."""
+    known = {label_key(label) for label in known_labels}
+    return "\n".join(piece for line in text.split("\n") for piece in split_line(line, known))
+
+
+def label_key(text):
+    return key(PARENTHESIS.sub(" ", text))
+
+
+def split_line(line, known):
+    if len(line) < RUN_ON_LENGTH or line.count(":") < 2:
+        return [line]
+    cuts, floor, recognised = [], 0, False
+    for colon in LABEL_COLON.finditer(line):
+        tokens = [t for t in TOKEN.finditer(line, floor, colon.start())]
+        start, sure = label_start(line, tokens[1:] if floor else tokens, colon.start(), known)
+        if start is None:
+            continue
+        if start > 0:
+            cuts.append(start)
+            recognised = recognised or sure
+        floor = colon.end()
+    if not recognised:
+        return [line]
+    bounds = [0] + cuts + [len(line)]
+    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+def label_start(line, tokens, end, known):
+    """(where the label before a colon starts, whether it is a label the importer knows): the longest
+    known label, else the longest one the classifier maps, else the capitalised words back to the
+    previous value."""
+    suffixes = [tokens[i].start() for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - LONGEST_LABEL), -1)]
+    for start in reversed(suffixes):
+        if label_key(line[start:end]) in known:
+            return start, True
+    for start in reversed(suffixes[:4]):
+        if line[start].isupper() and fields_for(line[start:end]):
+            return start, True
+    start = None
+    for token in reversed(tokens[-4:]):
+        if re.search(r"\d|[;,]$", token.group(0)):
+            break
+        if token.group(0)[0].isupper() or token.group(0).startswith("("):
+            start = token.start()
+    return start, False
