@@ -45,6 +45,7 @@ class Extracted:
     labelled_ids: list = field(default_factory=list)
     labelled_agents: list = field(default_factory=list)  # values of drug labels the classifier mapped
     excluded_lines: set = field(default_factory=set)
+    first_section: int | None = None  # index of the page's first section heading
     place_hint: str | None = None
     warnings: list = field(default_factory=list)
 
@@ -55,6 +56,7 @@ class Extracted:
 
 def extract(page: Page, layout) -> Extracted:
     found = Extracted(layout.name)
+    found.first_section = next((i for i, k in enumerate(page.keys) if k in layout.heading_keys), None)
     mark_excluded(page, layout, found)
     read_labels(page, layout, found)
     read_line_patterns(page, layout, found)

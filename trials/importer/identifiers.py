@@ -3,10 +3,13 @@ import re
 from functools import cache
 
 from trials.importer.errors import ImportRejected
-from trials.importer.text import NCT_ID
+from trials.importer.labels import fold, is_identifier_label
+from trials.importer.text import NCT_ID, pipe_cells
 from trials.importer.vocab import load_json
 
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+LABEL_BEFORE = re.compile(r"(?P<label>[^|:;()]{2,60}?)\s*[:|=]?\s*\(?\s*$")
+LABEL_AFTER = re.compile(r"^\s*\(\s*(?P<label>[^()]{2,40})\)")
 
 
 def unique(ids):
@@ -14,46 +17,90 @@ def unique(ids):
 
 
 def choose_nct_id(page, found):
-    """(main ID, related IDs). A labelled ID ('NCT ID: …') wins; otherwise the page must hold exactly
-    one ID outside its related-trial and reference sections, or exactly one that its sentences do not
-    introduce as a different study ('a separate trial (NCT…)')."""
+    """(main ID, related IDs). An ID beside an identifier label ('NCT ID: …', 'ClinicalTrials.gov: …',
+    'Registernummer: …') wins; IDs under headings or in sentences that introduce other studies ('Similar
+    trials', 'Companion study: … (NCT…)') are never candidates; of several left, the one in the page's
+    title block (the lines above its first section) wins. Only a page still undecided is rejected."""
     every = unique(NCT_ID.findall(page.text))
     if not every:
         raise ImportRejected("No NCT ID (NCT followed by 8 digits) was found in this page. Copy the page again "
                              "including its identifier, or add the line 'NCT ID: NCT########'.")
-    labelled = unique(found.labelled_ids)
-    kept = "\n".join(line for index, line in enumerate(page.lines) if index not in found.excluded_lines)
-    outside = unique(NCT_ID.findall(kept))
-    if len(labelled) == 1:
-        main = labelled[0]
-    elif len(labelled) > 1:
-        raise ambiguous(labelled)
-    elif len(outside) == 1:
-        main = outside[0]
-    elif not outside:
+    skip = found.excluded_lines | other_study_lines(page)
+    kept = "\n".join(line for index, line in enumerate(page.lines) if index not in skip)
+    others = introduced_as_other(kept)
+    labelled = [i for i in unique(found.labelled_ids) if i not in others] \
+        or [i for i in beside_labels(page, skip) if i not in others]
+    outside = [i for i in unique(NCT_ID.findall(kept)) if i not in others]
+    candidates = labelled or outside
+    if len(candidates) > 1:
+        candidates = in_title_block(page, found, candidates) or candidates
+    if len(candidates) == 1:
+        main = candidates[0]
+    elif not candidates and not unique(NCT_ID.findall(kept)):
         raise ImportRejected(
             f"The only NCT IDs in this page ({', '.join(every[:5])}) are in its related-trial or reference lists, "
             "so the page's own trial is unknown. Copy the page again including its identifier.")
     else:
-        others = introduced_as_other(kept)
-        subjects = [i for i in outside if i not in others]
-        if len(subjects) != 1:
-            raise ambiguous(outside)
-        main = subjects[0]
-        found.warnings.append(f"The page names {len(outside)} trials; {main} was taken as its own, since the text "
-                              f"introduces {', '.join(i for i in outside if i != main)} as a different study.")
+        raise ambiguous(candidates or every)
+    if len(every) > 1 and not labelled:
+        found.warnings.append(f"The page names {len(every)} trials; {main} was taken as its own, since the others "
+                              "are listed or introduced as a different study.")
     return main, [i for i in every if i != main]
+
+
+def beside_labels(page, skip):
+    """IDs written beside an identifier label on their line: 'ClinicalTrials.gov: NCT…', 'NCT… (ClinicalTrials.gov)',
+    or a '| NCT… | ClinicalTrials.gov |' row."""
+    ids = []
+    for index, line in enumerate(page.lines):
+        if index in skip:
+            continue
+        cells = [cell for cell in (pipe_cells(line) or []) if cell]
+        for match in NCT_ID.finditer(line):
+            before = LABEL_BEFORE.search(line[:match.start()])
+            after = LABEL_AFTER.match(line[match.end():])
+            beside = [before and before["label"], after and after["label"]]
+            if NCT_ID.fullmatch(cells[0] if cells else ""):
+                beside.extend(cells[1:])
+            if any(label and is_identifier_label(label) for label in beside):
+                ids.append(match.group(0))
+    return unique(ids)
+
+
+def in_title_block(page, found, ids):
+    """Those of ids named in the lines above the page's first section heading."""
+    block = "\n".join(line for index, line in enumerate(page.lines[:found.first_section])
+                      if index not in found.excluded_lines)
+    return [i for i in unique(NCT_ID.findall(block)) if i in ids]
 
 
 @cache
 def other_study_words():
     data = load_json("other_studies.json")
-    return re.compile("|".join(data["introductions"]), re.IGNORECASE), data["window"]
+    return (re.compile("|".join(data["introductions"]), re.IGNORECASE), data["window"],
+            re.compile("|".join(data["headings"])), data["heading_words"])
+
+
+def other_study_lines(page):
+    """Lines under a short heading that introduces other studies ('🔗 Similar trials near you', 'See also'),
+    up to the first blank line after content."""
+    _, _, heading, most_words = other_study_words()
+    lines, index = set(), 0
+    while index < len(page.lines):
+        words = fold(page.lines[index])
+        if 0 < len(words.split()) <= most_words and not NCT_ID.search(page.lines[index]) and heading.search(words):
+            end = index + 1
+            while end < len(page.lines) and (page.lines[end].strip() or end == index + 1):
+                end += 1
+            lines.update(range(index, end))
+            index = end
+        index += 1
+    return lines
 
 
 def introduced_as_other(text):
     """IDs every mention of which follows, in its own sentence, words such as 'a separate trial'."""
-    pattern, window = other_study_words()
+    pattern, window, _, _ = other_study_words()
     verdicts = {}
     for match in NCT_ID.finditer(text):
         before = text[max(0, match.start() - window):match.start()]
