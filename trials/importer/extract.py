@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from trials.importer import interventions, locations, normalise
 from trials.importer.criteria import MARKER, criteria_block
+from trials.importer.identifiers import other_study_lines
 from trials.importer.text import NCT_ID, Page, key, pipe_tables
 
 SCALARS = {
@@ -72,11 +73,12 @@ def extract(page: Page, layout) -> Extracted:
 
 def mark_excluded(page, layout, found):
     """Related-trial lists and references describe other studies, and asides (FAQs, newsletters) no study:
-    nothing is read from them."""
+    nothing is read from them. Nor from a block under any short heading that introduces other studies."""
     roles = sum((layout.sections.get(role, ()) for role in ("related", "references", "asides")), ())
     for start, end in page.spans(roles, layout.all_headings):
         found.excluded_lines.update(range(start, end))
     found.excluded_lines.update(i for i, k in enumerate(page.keys) if k in layout.noise_keys)
+    found.excluded_lines.update(other_study_lines(page))
 
 
 def read_labels(page, layout, found):

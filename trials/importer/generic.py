@@ -7,7 +7,6 @@ from functools import cache
 from trials.importer import interventions, labels, locations, normalise
 from trials.importer.criteria import ITEM_LINE, MARKER, criteria_block, marker_kind
 from trials.importer.extract import SHAPES, boundary_test, extract, in_arm_block
-from trials.importer.identifiers import other_study_lines
 from trials.importer.layouts import KNOWN
 from trials.importer.layouts.base import Layout
 from trials.importer.text import NCT_ID, key
@@ -138,7 +137,6 @@ def run_on_labels():
 def extract_generic(page):
     layout = generic_layout()
     found = extract(page, layout)
-    found.excluded_lines |= other_study_lines(page)
     read_fact_runs(page, found)
     labels.read_classified(page, found, in_arm_block, skip=found.excluded_lines)
     read_heading_title(page, layout, found)

@@ -9,6 +9,7 @@ from trials.importer.vocab import load_json
 
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 LABEL_BEFORE = re.compile(r"(?P<label>[^|:;()]{2,60}?)\s*[:|=]?\s*\(?\s*$")
+LABEL_MARKS = re.compile(r"[\d:|#=]")  # a heading holds no value: 'Other study ID # 1200.161' is a label
 LABEL_AFTER = re.compile(r"^\s*\(\s*(?P<label>[^()]{2,40})\)")
 
 
@@ -88,7 +89,7 @@ def other_study_lines(page):
     lines, index = set(), 0
     while index < len(page.lines):
         words = fold(page.lines[index])
-        if 0 < len(words.split()) <= most_words and not NCT_ID.search(page.lines[index]) and heading.search(words):
+        if 0 < len(words.split()) <= most_words and not LABEL_MARKS.search(page.lines[index]) and heading.search(words):
             end = index + 1
             while end < len(page.lines) and (page.lines[end].strip() or end == index + 1):
                 end += 1
