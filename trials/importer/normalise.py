@@ -28,9 +28,10 @@ def text_or_none(value):
 # --- phase -----------------------------------------------------------------------------------------
 
 PHASE_SHAPE = re.compile(
-    r"(?:phase\s*)?(?P<a>[1-4]|iv|iii|ii|i)"
-    r"(?:\s*(?:/|-|–|_|,|&|\band\b|\bor\b)\s*(?:phase\s*)?(?P<b>[1-4]|iv|iii|ii|i))?"
+    r"(?:phase\s*)?(?P<a>[1-4]|iv|iii|ii|i)[ab]?"
+    r"(?:\s*(?:/|-|–|_|,|&|\band\b|\bor\b)\s*(?:phase\s*)?(?P<b>[1-4]|iv|iii|ii|i)[ab]?)?"
 )
+PHASE_IN_GLOSS = re.compile(r"\((phase\s*[^()]{1,12})\)", re.I)
 GLOSS = re.compile(r"\s*\([^)]*[a-z]{3}[^)]*\)")
 ROMAN_PHASE = re.compile(r"[ivIV]+(?:\s*/\s*[ivIV]+)?")
 
@@ -39,6 +40,9 @@ def phase(value):
     if value is None:
         return None
     vocab = load_json("phases.json")
+    inner = PHASE_IN_GLOSS.search(value)  # 'Therapeutic confirmatory (Phase III)'
+    if inner and not PHASE_SHAPE.match(value.strip().casefold()):
+        return phase(inner.group(1))
     value = GLOSS.sub("", value)  # 'Phase II (Therapeutic exploratory)'
     text = " ".join(value.casefold().replace("|", " ").split()).strip(" .:;()")
     if text in vocab["not_applicable"]:
@@ -46,7 +50,8 @@ def phase(value):
     if text in vocab["early_phase1"]:
         return "EARLY_PHASE1"
     match = PHASE_SHAPE.fullmatch(text)
-    if not match or ("phase" not in text and not value.strip().isdigit() and not ROMAN_PHASE.fullmatch(value.strip())):
+    if not match or ("phase" not in text and not re.fullmatch(r"\d[ab]?(?:/\d[ab]?)?", value.strip())
+                     and not ROMAN_PHASE.fullmatch(value.strip())):
         return None
     numbers = [phase_number(match["a"])] + ([phase_number(match["b"])] if match["b"] else [])
     if len(numbers) == 1 or numbers[0] == numbers[1]:
@@ -114,9 +119,29 @@ def enrollment(value):
         return None
     match = ENROLLMENT.fullmatch(value.strip(" .|")) or ENROLLMENT.fullmatch(TRAILING_NOTE.sub("", value).strip(" .|"))
     if not match:
-        return None
+        return whole_trial_count(value) or leading_count(value)
     number = int(match["n"].replace(",", ""))
     return number if number > 0 else None
+
+
+SUB_COUNT = re.compile(r"(?P<label>[A-Za-z][\w ()/-]{0,40}?)\s*[:=]\s*\"?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\"?")
+WHOLE_TRIAL = re.compile(r"\b(?:total|whole|overall|global|all|international|worldwide)\b", re.I)
+LEADING_CLAUSE = re.compile(r"^[^(,;]+?(?=\s*[(,;])")
+
+
+def whole_trial_count(value):
+    """'EEA: 230 | Whole clinical trial: 840', 'Total Sample Size="420" Sample Size from India="420"': the
+    count labelled as the whole trial's."""
+    counts = {int(m["n"].replace(",", "")) for m in SUB_COUNT.finditer(value) if WHOLE_TRIAL.search(m["label"])}
+    return counts.pop() if len(counts) == 1 else None
+
+
+def leading_count(value):
+    """'148 patients (74 per arm), allowing for drop-out', '240 (international), davon 30 in der Schweiz':
+    the count that opens the value, before its first note."""
+    clause = LEADING_CLAUSE.match(value.strip())
+    match = clause and ENROLLMENT.fullmatch(clause.group(0).strip())
+    return int(match["n"].replace(",", "")) or None if match else None
 
 
 # --- ages ------------------------------------------------------------------------------------------
@@ -129,7 +154,9 @@ AND_UP = r"(?:\+(?:\s*years?)?|and (?:up|older|over|above)|or (?:older|more|abov
 AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|and|through)\s*{QUANTITY}", re.I)
 AGE_MIN = re.compile(rf"{AT_LEAST}\s*{QUANTITY}|{QUANTITY}\s*{AND_UP}", re.I)
 AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*(?:and (?:under|younger|below)|or younger)", re.I)
-AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old)\b|[:|()]", re.I)
+AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old|adults?|children)\b|[:|()]", re.I)
+AGE_UNITS = re.compile(r"\b(?:jahre?n?|ans|años|anni|jaar)\b|\byears?\(s\)", re.I)
+WORDS_IN_BRACKETS = re.compile(r"\s*\((?=[^)]*[a-z]{3})[^)\d]*\)", re.I)
 AGE_ONLY = re.compile(rf"\s*{QUANTITY}\s*", re.I)
 
 
@@ -147,6 +174,9 @@ def age_range(value):
     'N/A and older' reads as (None, None): a valid answer meaning no limit is given."""
     if value is None:
         return None
+    if ";" in value:
+        return age_bands(value)
+    value = AGE_UNITS.sub("years", WORDS_IN_BRACKETS.sub("", value))  # '≥ 65 Jahre', '18 Years (Adult, Older Adult)'
     value = re.sub(r"(?<=\d)(?=[a-z])", " ", value, flags=re.I)  # '20age old', '18years'
     text = " ".join(AGE_NOISE.sub(" ", value).split())
     if re.fullmatch(r"(?:n/?a|none|no limit|not applicable)(?: and older| or older)?(?:\s*-\s*n/?a)?", text, re.I):
@@ -156,6 +186,16 @@ def age_range(value):
         if match:
             return age_from_match(match, kind)
     return None
+
+
+def age_bands(value):
+    """'18-64 years; 65-84 years; 85+ years': the lowest lower bound, and the highest upper one unless a
+    band is open-ended."""
+    bands = [age_range(part) for part in value.split(";") if part.strip()]
+    if not bands or None in bands or any(low is None for low, _ in bands):
+        return None
+    highs = [high for _, high in bands]
+    return min(low for low, _ in bands), None if None in highs else max(highs)
 
 
 def age_from_match(match, kind):
@@ -229,7 +269,13 @@ def iso_date(value, day_first=None):
         match = shape.fullmatch(text)
         if match:
             return date_from_parts(dict(zip(parts, match.groups())))
+    noted = DATE_NOTE.fullmatch(text)  # 'September 2030 (database lock)', 'Q2 2025 (planned April 2025)'
+    if noted:
+        return iso_date(noted["date"], day_first) or iso_date(noted["note"], day_first)
     return day_month_year(text, day_first)
+
+
+DATE_NOTE = re.compile(r"(?P<date>[^()]+?)\s*\((?:planned|expected|estimated|anticipated|approx\.?|about)?\s*(?P<note>[^()]+)\)")
 
 
 SLASH_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
