@@ -17,10 +17,10 @@ def plain_headings(kind):
 
 
 MARKER = re.compile(
-    r"(?:(?<=[\s.;:|])|^)(?<!/ )(?<!and )(?:key\s+|main\s+)?(?P<kind>inclusion|exclusion)\s+criteria\b"
+    r"(?:(?<=[\s.;:|])|^)(?<!/ )(?<!and )(?:(?:key|main|principal|major)\s+)?(?P<kind>inclusion|exclusion)\s+criteria\b"
     r"(?:\s*\([^)\n]{0,80}\))?(?:\s*:|[ \t]*$|(?=\s+(?:[-*•·]\s|\d{1,2}[.)]\s|[①-⑳])))"
-    rf"|^[ \t]*(?:(?P<plain_inclusion>{plain_headings('INCLUSION')})|(?P<plain_exclusion>{plain_headings('EXCLUSION')}))"
-    r"[ \t]*(?:[.:][ \t]*you\b)?[ \t]*:?[ \t]*$",
+    rf"|^[ \t]*(?:[^\w\s]+[ \t]*)?(?:(?P<plain_inclusion>{plain_headings('INCLUSION')})|(?P<plain_exclusion>{plain_headings('EXCLUSION')}))"
+    r"[ \t]*(?:[.:][ \t]*you\b)?[ \t]*:?[ \t]*(?:/[^\n]*)?$",
     re.IGNORECASE | re.MULTILINE,
 )
 END = re.compile(
@@ -32,7 +32,7 @@ ROMAN = "[ivxl]{1,5}"
 ROMAN_MARK = re.compile(rf"\(?{ROMAN}[.)]")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 ITEM_LINE = re.compile(
-    rf"^(?P<indent>\s*)(?P<mark>[-*•·▪◦‣o](?=\s)|\d{{1,2}}[.)](?=\s)|\d{{1,2}}\.(?=[A-Z(])|\(\d{{1,2}}\)|[{CIRCLED}]|[a-z][.)](?=\s)|{ROMAN}[.)](?=\s)|\({ROMAN}\))\s*(?P<text>.*)$"
+    rf"^(?P<indent>\s*)(?P<mark>[-*•·▪◦‣o✔✓✘✗](?=\s)|\d{{1,2}}[.)](?=\s)|\d{{1,2}}\.(?=[A-Z(])|\(\d{{1,2}}\)|[{CIRCLED}]|[a-z][.)](?=\s)|{ROMAN}[.)](?=\s)|\({ROMAN}\))\s*(?P<text>.*)$"
 )
 GLUED_NUMBER = "(?:(?<=\\s)|^){n}[.)]\\s"
 
