@@ -1,0 +1,117 @@
+"""General mechanisms of the generic path, each on a small hand-made input: the label classifier, pipe
+rows, lines run together, the main NCT ID among several, and the normalisers' wider shapes."""
+import pytest
+
+from trials.importer import ImportRejected, labels, normalise, parse
+
+TITLE = "A phase 2 trial of cisplatin with radiotherapy in laryngeal cancer\n"
+
+
+def record(text):
+    return parse((TITLE + text).encode(), "page.txt")
+
+
+@pytest.mark.parametrize("label, fields", [
+    ("Statut de l'essai", ["status"]),
+    ("Fase dello studio", ["phase"]),
+    ("Aantal deelnemers / Number of participants", ["enrollment"]),
+    ("Edad mínima", ["min_age", "ages"]),
+    ("Age To", ["max_age", "ages"]),
+    ("Geschlecht", ["sex"]),
+    ("First patient enrolled", ["start_date"]),
+    ("Primary completion date", []),
+    ("Date first posted", []),
+    ("Fin de l'étude", ["completion_date"]),
+    ("Promotor", ["sponsor"]),
+    ("Funder", []),
+    ("Enfermedad estudiada", ["conditions"]),
+])
+def test_labels_are_classified_by_their_words(label, fields):
+    assert labels.fields_for(label) == fields
+
+
+def test_a_classified_value_is_kept_only_when_its_field_reads_it():
+    assert labels.classify_pair("Statut", "Voir le protocole / See protocol") is None
+    assert labels.classify_pair("Statut", "Rekrutierend / En recrutement") == ("status", "Rekrutierend")
+    assert labels.classify_pair("Number of patients", "see protocol") is None
+
+
+def test_unlisted_labels_in_two_languages_fill_the_record():
+    result = record("Registernummer / Numéro de registre: NCT09100001\nStatut / Stato: En recrutement\n"
+                    "Nombre de participants: 120 (international), dont 20 en Suisse\nÂge / Alter: ≥ 18 ans\n"
+                    "Sexe: tous\nDébut de l'étude: 15.03.2024\nFin prévue de l'étude: 31.12.2029\n"
+                    "Promoteur: Groupe Nord d'Oncologie\n")
+    assert (result["status"], result["enrollment"], result["min_age_years"], result["sex"]) == ("RECRUITING", 120, 18, "ALL")
+    assert (result["start_date"], result["completion_date"]) == ("2024-03-15", "2029-12-31")
+    assert result["sponsor"] == "Groupe Nord d'Oncologie"
+
+
+def test_pipe_rows_of_one_and_two_pairs():
+    result = record("| NCT Number | NCT09100002 |\n| Phase of Study | Phase 3 | Type of Study | Interventional |\n"
+                    "| Accrual Goal | 300 |\n")
+    assert (result["phase"], result["study_type"], result["enrollment"]) == ("PHASE3", "INTERVENTIONAL", 300)
+
+
+def test_a_line_run_together_is_split_at_its_labels():
+    result = record("Trial ID: NCT09100003 Study Type: Interventional Recruitment Status: Recruiting Estimated "
+                    "Enrollment: 48 participants Study Start (Actual): 2024-02-01 First Submitted: 2023-12-01\n")
+    assert (result["study_type"], result["status"], result["enrollment"]) == ("INTERVENTIONAL", "RECRUITING", 48)
+    assert result["start_date"] == "2024-02-01"
+
+
+def test_an_id_beside_an_identifier_label_wins_over_a_companion_study():
+    result = record("ClinicalTrials.gov: NCT09100004\n\nCompanion study: patients may also join a quality-of-life "
+                    "study (NCT09100005).\n")
+    assert result["nct_id"] == "NCT09100004" and result["related_nct_ids"] == ["NCT09100005"]
+
+
+def test_ids_under_a_similar_trials_heading_are_not_candidates_nor_drugs():
+    result = record("NCT09100006\n\nAbout\nA study of radiotherapy.\n\n🔗 Similar trials near you\n"
+                    "Nivolumab for oral cancer\nNCT09100007 · Phase 2\n")
+    assert result["nct_id"] == "NCT09100006"
+    assert "nivolumab" not in [i["name"] for i in result["interventions"]]
+
+
+def test_the_title_block_breaks_a_tie():
+    result = record("NCT09100008\n\nSummary\nCompared with NCT09100009 this adds a drug.\n")
+    assert result["nct_id"] == "NCT09100008"
+
+
+def test_two_ids_with_nothing_to_choose_between_them_are_still_rejected():
+    with pytest.raises(ImportRejected):
+        record("Summary\nArm one follows NCT09100010 and arm two NCT09100011.\n")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1b/2", "PHASE1_PHASE2"), ("Therapeutic confirmatory (Phase III)", "PHASE3"), ("Phase 2a", "PHASE2"),
+])
+def test_wider_phase_shapes(value, expected):
+    assert normalise.phase(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Region A: 30 | Whole trial: 90", 90), ('Total Size="75" Local Size="15"', 75),
+    ("64 patients (32 per arm), allowing for drop-out", 64), ("2 cohorts, 40 each", None),
+])
+def test_the_whole_trials_count(value, expected):
+    assert normalise.enrollment(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("18-64 years; 65-84 years; 85+ years", (18, None)), ("20-40 years; 41-60 years", (20, 60)),
+    ("≥ 70 Jahre", (70, None)), ("21 Years to 65 Years (Adult, Older Adult)", (21, 65)), ("Adults (18 and over)", (18, None)),
+])
+def test_wider_age_shapes(value, expected):
+    assert normalise.age_range(value) == expected
+
+
+def test_a_date_with_a_note_in_brackets():
+    assert normalise.iso_date("March 2031 (database lock)") == "2031-03"
+    assert normalise.iso_date("Q1 2026 (planned February 2026)") == "2026-02"
+
+
+def test_translated_and_symbol_eligibility_headings():
+    result = record("NCT ID: NCT09100012\n✅ You may be eligible if\n• Adults\n• ECOG 0-1\n"
+                    "Ausschlusskriterien / Critères d'exclusion\n• Prior radiotherapy\n")
+    kinds = [c["kind"] for c in result["criteria"]]
+    assert kinds == ["INCLUSION", "INCLUSION", "EXCLUSION"]
