@@ -1,8 +1,17 @@
 """Time the representative searches of the public pages through the real views (Django's test client).
 
+The searches (SEARCHES below): the home page with no filter; one facet (status); three facets across
+phase, drug and country; four options of one facet (country); a text query; a misspelt text query;
+text and facets; page 50 of a broad search (status COMPLETED, about half of the catalogue, reached by
+following the next-page links); the trial page of the trial with most sites; the CSV export of that
+broad search and of the recruiting trials (about 12 % of the catalogue: 12,000 at 100,000 trials).
+
 For each search: the first (cold) time, the median and 95th percentile of the next repetitions, the
 number of SQL queries, the slowest query and, from EXPLAIN ANALYZE of that query, how many rows the
-database examined. Searches whose page does not exist yet are reported as unavailable.
+database examined. For the exports, the peak of Python memory while one response streams.
+Facet counts are cached (catalog.facets.search_counts), so the repetitions of a search read them from
+the cache; --no-cache empties the cache before every request and so times every count as well.
+Searches whose page does not exist yet are reported as unavailable.
 
 Run it against a benchmark database, e.g.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_550k python manage.py bench_search
@@ -12,14 +21,17 @@ import json
 import math
 import re
 import shutil
+import os
 import statistics
 import tempfile
 import time
+import tracemalloc
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -54,6 +66,7 @@ SEARCHES = [
     Search("page 50 of a broad search", "catalog:search", BROAD, page=50),
     Search("trial page (most sites)", "catalog:trial", trial="largest"),
     Search("CSV export of a broad search", ("catalog:export_csv", "catalog:export"), BROAD),
+    Search("CSV export of recruiting trials", ("catalog:export_csv", "catalog:export"), {"status": "RECRUITING"}),
 ]
 
 NEXT_LINK = re.compile(r'href="([^"]*\bafter=[^"]*)"')
@@ -71,6 +84,7 @@ class Result:
     rows_examined: int | None = None
     status: int = 0
     unavailable: str = ""
+    note: str = ""
 
 
 def nearest_rank(values, p):
@@ -136,22 +150,42 @@ def explain_rows(sql):
     return walk(plan[0]["Plan"])
 
 
-def run_search(client, search, repeat):
+def streamed_memory(client, url, query):
+    """(bytes, peak Python memory in bytes) of one response read chunk by chunk and thrown away."""
+    tracemalloc.start()
+    try:
+        response = client.get(url, query)
+        size = sum(len(chunk) for chunk in response.streaming_content)
+        return size, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def run_search(client, search, repeat, no_cache=False):
     result = Result(search)
     try:
         url = resolve(search)
         query = search.params
         if search.page > 1:
             url, query = page_url(client, url, search.params, search.page)
+        if no_cache:
+            cache.clear()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
-            response, _ = fetch(client, url, query)
+            response, body = fetch(client, url, query)
             result.times.append(time.perf_counter() - started)
         queries = list(captured.captured_queries)  # the next request's start clears the log they come from
         for _ in range(repeat):
+            if no_cache:
+                cache.clear()
             started = time.perf_counter()
             fetch(client, url, query)
             result.times.append(time.perf_counter() - started)
+        if response.streaming:
+            size, peak = streamed_memory(client, url, query)
+            rows = body.count(b"\n") - 1
+            result.note = (f"{rows:,} rows, {size / 1e6:.1f} MB streamed; "
+                           f"peak Python memory while streaming {peak / 1e6:.1f} MB")
     except Exception as exc:  # a page still being written must not stop the others
         result.unavailable = f"{exc.__class__.__name__}: {exc}".splitlines()[0][:160]
         return result
@@ -226,10 +260,13 @@ class Command(BaseCommand):
         parser.add_argument("--show-sql", action="store_true", help="print the slowest query of each search")
         parser.add_argument("--import-pages", type=int, default=0, metavar="N",
                             help="also time import_trials over N sample pages in a throwaway database")
+        parser.add_argument("--no-cache", action="store_true",
+                            help="empty the cache before every request: time the counts of every repetition")
         parser.add_argument("--fresh-ids", action="store_true",
                             help="with --import-pages: new NCT IDs in every copy, so each page creates a trial")
 
-    def handle(self, *args, repeat, only, show_sql, import_pages, fresh_ids, **options):
+    def handle(self, *args, repeat, only, show_sql, import_pages, fresh_ids, no_cache, **options):
+        load_before = os.getloadavg()
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_database(), (SELECT count(*) FROM trials_trial)")
             database, trials = cursor.fetchone()
@@ -245,7 +282,8 @@ class Command(BaseCommand):
             for search in SEARCHES:
                 if only and only.lower() not in search.name.lower():
                     continue
-                self.report(run_search(client, search, repeat), show_sql)
+                self.report(run_search(client, search, repeat, no_cache), show_sql)
+        self.describe_conditions(load_before, no_cache)
         if import_pages:
             try:
                 time_import(import_pages, self.stdout, fresh_ids)
@@ -263,5 +301,21 @@ class Command(BaseCommand):
             f"{name:<38} {result.status:>6} {ms[0]:>6.0f}ms {statistics.median(ms[1:] or ms):>6.0f}ms "
             f"{nearest_rank(ms[1:] or ms, 95):>6.0f}ms {result.queries:>7} {result.slowest_ms:>6.0f}ms {rows:>13}"
         )
+        if result.note:
+            self.stdout.write(f"    {result.note}")
         if show_sql and result.slowest_sql:
             self.stdout.write(f"    {result.slowest_sql}")
+
+    def describe_conditions(self, load_before, no_cache):
+        names = ["server_version", "shared_buffers", "work_mem", "effective_cache_size", "jit",
+                 "max_parallel_workers_per_gather", "random_page_cost"]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name, setting, unit FROM pg_settings WHERE name = ANY(%s)", [names])
+            found = {name: f"{setting}{' x ' + unit if unit else ''}" for name, setting, unit in cursor.fetchall()}
+        backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+        self.stdout.write(
+            f"cache: {backend}{' emptied before every request' if no_cache else ''}; "
+            f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}; "
+            f"{os.cpu_count()} CPUs"
+        )
+        self.stdout.write("PostgreSQL: " + ", ".join(f"{name} {found.get(name, '?')}" for name in names))
