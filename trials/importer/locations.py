@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from trials.importer import normalise
+from trials.importer.labels import fold
 from trials.importer.vocab import load_json, load_words
 
 INLINE_SITE = re.compile(r"^(?P<name>.+?)\s+[—–]\s+(?P<address>.+)$")
@@ -44,7 +45,7 @@ def read_address(line):
     city = parts[0] if not re.search(r"\d", parts[0]) else None
     if len(parts) >= 2 and parts[-1] in us_states():
         return Address(city, normalise.city_country(city) or "US")
-    country = normalise.country_code(parts[-1])
+    country = normalise.country_code(parts[-1]) or (len(parts) >= 2 and normalise.region_country(parts[-1])) or None
     if not country and len(parts) >= 3:  # 'Seoul, Korea, Republic of'
         country = normalise.country_code(", ".join(parts[-2:]))
     if country and len(parts) >= 2:
@@ -127,7 +128,7 @@ def pieces_site(line, status, country):
     if len(rest) < 2:
         return None
     address = read_address(", ".join(rest[1:]))
-    if not is_organisation(rest[0]) and not (address and address.country):
+    if not is_organisation(rest[0]) and not (address and address.country) and not country:
         return None
     if address is None and len(rest) == 2 and is_short_place(rest[1]):
         address = Address(rest[1], normalise.city_country(rest[1]) or country)
@@ -139,11 +140,38 @@ def place_site(line, status, country):
     bracketed = PARENTHESISED_PLACE.match(line)
     name, place = (bracketed["name"], bracketed["place"]) if bracketed else line.rpartition(",")[::2]
     city = place.split(",")[0].strip()
-    if not is_organisation(name) or not is_short_place(city):
+    if not is_short_place(city) or not (is_organisation(name) or known_city_under(name, city, country)):
         return None
     address = read_address(place) if "," in place else None
     return site(name.strip(), Address(city, (address and address.country) or normalise.city_country(city) or country),
                 status)
+
+
+def known_city_under(name, city, country):
+    """Under a country heading, 'Gustave Roussy, Villejuif' is a site when the city is one of that country's
+    and the name is no place itself."""
+    return bool(country) and normalise.city_country(city) == country and not (
+        normalise.city_country(name) or normalise.region_country(name) or normalise.country_code(name))
+
+
+def heading_country(line):
+    """The country a site-list heading names: 'Belgium', 'Schweiz / Suisse', 'Ontario', 'Italy — Authorised'."""
+    head = re.split(r"\s+[—–-]\s+|\s+/\s+", line)[0].strip()
+    if is_organisation(line) or len(head.split()) > 4:
+        return None
+    return normalise.country_code(head) or normalise.region_country(head)
+
+
+@cache
+def location_heading():
+    words = "|".join(re.escape(word) for word in load_json("countries.json")["location_heading"])
+    return re.compile(rf"\b(?:{words})\b")
+
+
+def location_headings(page, skip):
+    """Short lines that head a site list by their words ('Studienzentren / Centres participants', '🏥 Sites')."""
+    return [line for index, line in enumerate(page.lines) if index not in skip and ":" not in line
+            and 0 < len(fold(line).split()) <= 5 and location_heading().search(fold(line))]
 
 
 def glued_site(line, status):
@@ -198,8 +226,8 @@ class SiteReader:
             elif status and self.sites and self.name is None and self.sites[-1]["status"] is None:
                 self.sites[-1]["status"] = status
             return
-        if self.name is None and not is_organisation(line) and normalise.country_code(line):
-            self.country = normalise.country_code(line)
+        if self.name is None and heading_country(line):
+            self.country = heading_country(line)
             return
         whole = one_line_site(line, status, self.country)
         address = None if whole else read_address(line)

@@ -364,6 +364,16 @@ def country_code(value):
     return country_table().get(fold(text))
 
 
+@cache
+def region_table():
+    return {fold(region): code for region, code in load_json("countries.json")["regions"].items()}
+
+
+def region_country(region):
+    """The country a province or state fixes ('Ontario' -> CA, 'Sichuan' -> CN), or None."""
+    return None if region is None else region_table().get(fold(region))
+
+
 def city_country(city):
     return None if city is None else city_table().get(fold(city))
 

@@ -115,3 +115,16 @@ def test_translated_and_symbol_eligibility_headings():
                     "Ausschlusskriterien / Critères d'exclusion\n• Prior radiotherapy\n")
     kinds = [c["kind"] for c in result["criteria"]]
     assert kinds == ["INCLUSION", "INCLUSION", "EXCLUSION"]
+
+
+def test_sites_under_province_and_translated_country_headings():
+    result = record("NCT ID: NCT09100013\n\nStudienzentren / Centres participants\nOntario\n"
+                    "  Lakeside Cancer Centre, Hamilton\nSchweiz / Suisse\n  Spital Nord — Basel — Rekrutierend\n"
+                    "Belgium — Authorised, recruiting\n  Gustave Clinic Group, Gent\n")
+    assert [(s["name"], s["country"]) for s in result["sites"]] == [
+        ("Lakeside Cancer Centre", "CA"), ("Spital Nord", "CH"), ("Gustave Clinic Group", "BE")]
+    assert result["countries"] == ["CA", "CH", "BE"]
+
+
+def test_a_region_fixes_the_country_but_a_two_letter_code_does_not():
+    assert normalise.region_country("Sichuan") == "CN" and normalise.region_country("CA") is None
