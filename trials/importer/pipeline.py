@@ -166,8 +166,17 @@ def intervention_list(found, title, related=()):
         if related:
             prose = "\n".join(s for s in SENTENCE.split(prose) if not any(i in s.upper() for i in related))
         text = "\n".join(filter(None, [title, prose]))
-        items = [interventions.intervention(name, "DRUG", None) for name in interventions.drugs_in_prose(text)]
+        names = [code.casefold() for code in code_names(found.labelled_agents)] + interventions.drugs_in_prose(text)
+        items = [interventions.intervention(name, "DRUG", None) for name in dict.fromkeys(names)]
     return interventions.merge(items)
+
+
+CODE_NAME = re.compile(r"^\s*([A-Z]{1,6}-?\d{2,6}[A-Z]?)\b(?![-/.]\d)")
+
+
+def code_names(values):
+    """Code names ('ZN-4412') that open the value of a drug label: the agent under study."""
+    return [match.group(1) for match in map(CODE_NAME.match, values) if match]
 
 
 def numbered(items):

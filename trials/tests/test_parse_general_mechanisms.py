@@ -128,3 +128,8 @@ def test_sites_under_province_and_translated_country_headings():
 
 def test_a_region_fixes_the_country_but_a_two_letter_code_does_not():
     assert normalise.region_country("Sichuan") == "CN" and normalise.region_country("CA") is None
+
+
+def test_a_code_name_opening_a_drug_label_is_the_agent():
+    result = record("NCT ID: NCT09100014\nStudy drug: QX-2291, a tablet taken daily, plus cetuximab\n")
+    assert {i["name"] for i in result["interventions"]} >= {"qx-2291", "cetuximab"}
