@@ -114,16 +114,15 @@ def read_labels(page, layout, found):
             found.summary = value
 
 
-PERIOD = re.compile(r"^(?:from\s+)?(?P<start>.+?)\s+(?:to|until|–|-)\s+(?P<end>.+)$", re.IGNORECASE)
 ARM_LINE = re.compile(r"^\s*(?:group|arm|cohort)\b[^:]{0,40}:", re.IGNORECASE)
 
 
 def read_period(value, found):
     """'From 2024-06-01 To 2030-12-31': the study's start and completion."""
-    match = PERIOD.match(value.strip())
-    if match and normalise.iso_date(match["start"]) and normalise.iso_date(match["end"]):
-        found.add("start_date", match["start"])
-        found.add("completion_date", match["end"])
+    dates = normalise.period(value)
+    if dates:
+        found.add("start_date", dates[0])
+        found.add("completion_date", dates[1])
 
 
 def in_arm_block(page, index):

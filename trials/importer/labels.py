@@ -69,9 +69,14 @@ def accepts_date(value):
     return normalise.iso_date(value) is not None or normalise.ambiguous_date(value)
 
 
+COMPANY_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Pty|Bros)\.$")
+
+
 def accepts_name(value):
+    """An organisation's name: 'Merus N.V.' and 'Acme Co.' may end in a dot, a sentence may not."""
     words = value.split()
-    return 0 < len(words) <= 15 and not value.endswith((".", ":")) and not re.search(r"https?:|@", value)
+    sentence_end = value.endswith(".") and not COMPANY_ABBREVIATION.search(value)
+    return 0 < len(words) <= 15 and not sentence_end and not value.endswith(":") and not re.search(r"https?:|@", value)
 
 
 READERS = {
@@ -88,7 +93,8 @@ READERS = {
     "start_date": accepts_date,
     "completion_date": accepts_date,
     "sponsor": accepts_name,
-    "conditions": lambda v: all(normalise.names_disease(p) for p in normalise.split_conditions(v)) or None,
+    "conditions": normalise.condition_names,
+    "period": normalise.period,
     "countries": lambda v: all(normalise.country_code(p) for p in re.split(r"[;,]|\band\b", v) if p.strip()) or None,
     "drugs": lambda v: True,
 }
@@ -115,15 +121,24 @@ def classify_pair(label, value):
 # --- pairs on a page -----------------------------------------------------------------------------------
 
 COLON_PAIR = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^\W\d][^:|=]{0,70}?)\s*:\s*(?P<value>\S.*)$")
+SPACED_PAIR = re.compile(r"^\s*(?P<label>[^\W\d][\w ()/&'-]{0,40}?)\s{3,}(?P<value>\S.*)$")
+DOT_SEPARATOR = re.compile(r"\s+·\s+")
 
 
 def pairs_in_line(line):
-    """(label, value) pairs of one line: 'Label: value', '| Label | Value |', '| L | V | L | V |'."""
+    """(label, value) pairs of one line: 'Label: value', '| Label | Value |', '| L | V | L | V |', a facts
+    box's 'Label      Value' (columns set apart by spaces), and a value that is itself a row of pairs
+    ('Study dates   Start: 2024-10-08 · Study completion: 2027-12')."""
     cells = [cell for cell in (pipe_cells(line) or []) if cell]
     if len(cells) in (2, 4):
         return [(cells[i], cells[i + 1]) for i in range(0, len(cells), 2)]
-    match = COLON_PAIR.match(line)
-    return [(match["label"], match["value"])] if match else []
+    match = SPACED_PAIR.match(line) or COLON_PAIR.match(line)
+    if not match:
+        return []
+    inner = [COLON_PAIR.match(piece) for piece in DOT_SEPARATOR.split(match["value"])]
+    if len(inner) > 1 and all(inner):
+        return [(pair["label"], pair["value"]) for pair in inner]
+    return [(match["label"], match["value"])]
 
 
 def read_classified(page, found, in_arm_block, skip=frozenset()):
@@ -141,14 +156,19 @@ def read_classified(page, found, in_arm_block, skip=frozenset()):
             if read is None:
                 continue
             name, text = read
-            if name in filled or lists.get(name) or (name == "enrollment" and in_arm_block(page, index)):
+            if name in filled or lists.get(name) or (name == "enrollment" and in_arm_block(page, index)) \
+                    or (name == "period" and {"start_date", "completion_date"} & filled):
                 continue
             if name == "conditions":
-                found.conditions.extend(normalise.split_conditions(text))
+                found.conditions.extend(normalise.condition_names(text))
             elif name == "countries":
                 found.countries.extend(re.split(r"[;,]|\band\b", text))
             elif name == "drugs":
                 found.labelled_agents.append(text)
+            elif name == "period":
+                start, end = normalise.period(text)
+                found.add("start_date", start)
+                found.add("completion_date", end)
             else:
                 found.add(name, text)
 

@@ -102,7 +102,7 @@ def sex(value):
 # --- enrollment ------------------------------------------------------------------------------------
 
 ENROLLMENT = re.compile(
-    r"(?:(?:estimated|actual|anticipated|target)\s*:?\s*)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
+    r"(?:(?:estimated|actual|anticipated|target|approximately|approx\.|about|around|roughly|up to|~)\s*:?\s*){0,2}(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
     r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?\s*"
     r"(?:(?:participants?|patients?|subjects?|people|persons|adults|volunteers)\b)?\s*"
     r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?",
@@ -151,7 +151,7 @@ QUANTITY = r"(\d{1,3}(?:\.\d+)?)\s*(years?|yrs?|months?|weeks?|days?)?"
 AT_LEAST = r"(?:≥|>=|=>|>|≧|⩾|at least|over|older than|greater than|above|from|minimum(?: age)?:?|min\.?)"
 AT_MOST = r"(?:≤|<=|=<|<|≦|⩽|up to|under|younger than|less than|below|maximum(?: age)?:?|max\.?)"
 AND_UP = r"(?:\+(?:\s*years?)?|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above)"
-AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|and|through)\s*{QUANTITY}", re.I)
+AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|~|and|through)\s*{QUANTITY}", re.I)
 AGE_MIN = re.compile(rf"{AT_LEAST}\s*{QUANTITY}|{QUANTITY}\s*{AND_UP}", re.I)
 AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*(?:and (?:under|younger|below)|or younger)", re.I)
 AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old|adults?|children)\b|[:|()]", re.I)
@@ -250,6 +250,8 @@ DATE_SHAPES = [
     (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
     (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
     (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{1,2})/(\d{4})"), ("m", "y")),
     (re.compile(rf"(\d{{1,2}})\s+{MONTH},?\s+(\d{{4}})"), ("d", "mon", "y")),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})"), ("mon", "d", "y")),
     (re.compile(rf"{MONTH},?\s+(\d{{4}})"), ("mon", "y")),
@@ -280,6 +282,18 @@ DATE_NOTE = re.compile(r"(?P<date>[^()]+?)\s*\((?:planned|expected|estimated|ant
 
 SLASH_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 DATE_IN_TEXT = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
+
+
+PERIOD = re.compile(r"^(?:from\s+)?(?P<start>.+?)(?:\s+(?:to|until|till|–|—|-)\s+|\s*~\s*)(?P<end>.+)$", re.IGNORECASE)
+
+
+def period(value):
+    """'From 2024-06-01 To 2030-12-31', '2024.05.20 ~ 2027.12.31', 'Jan 2024 – Dec 2028': the start and
+    completion as written, or None unless both read as dates."""
+    match = PERIOD.match((value or "").strip())
+    if match and iso_date(match["start"]) and iso_date(match["end"]):
+        return match["start"], match["end"]
+    return None
 
 
 def date_order(text):
@@ -380,10 +394,14 @@ def city_country(city):
 
 # --- conditions ------------------------------------------------------------------------------------
 
-CONDITION_HEADS = re.compile(
+HEAD_WORDS = (
     r"\b(?:\w*carcinomas?|cancers?|tumou?rs?|neoplasms?|malignanc(?:y|ies)|lymphomas?|sarcomas?|melanomas?|"
     r"diseases?|mucositis|xerostomia|dysphagia|metastas[ie]s|leukoplakia|dermatitis|trismus|fibrosis|"
-    r"infections?|syndromes?)(?:\b|(?-i:(?=[A-Z][a-z])))(?!\s*(?:\(|of\b|in\b|and\b|or\b|with\b|at\b|the\b|to\b|for\b|,|-))",
+    r"infections?|syndromes?)"
+)
+DISEASE_HEAD = re.compile(HEAD_WORDS + r"\b", re.IGNORECASE)
+CONDITION_HEADS = re.compile(
+    HEAD_WORDS + r"(?:\b|(?-i:(?=[A-Z][a-z])))(?!\s*(?:\(|of\b|in\b|and\b|or\b|with\b|at\b|the\b|to\b|for\b|,|-))",
     re.IGNORECASE,
 )
 
@@ -392,6 +410,19 @@ def names_disease(line):
     """A short line that names a disease ('Oropharyngeal cancer'), not a sentence or a label."""
     text = line.strip()
     return 0 < len(text.split()) <= 10 and not text.endswith((".", ":")) and bool(CONDITION_HEADS.search(text))
+
+
+def condition_names(value):
+    """The conditions a labelled value names, or None: its comma parts when each names a disease, else the
+    whole value when its first part does ('Adenoid cystic carcinoma of the salivary glands, nasal cavity
+    and paranasal sinuses' is one condition)."""
+    parts = split_conditions(value)
+    if parts and all(names_disease(part) for part in parts):
+        return parts
+    whole = text_or_none(value)
+    if whole and len(whole.split()) <= 20 and not whole.endswith(".") and DISEASE_HEAD.search(re.split(r"[;,]", whole)[0]):
+        return [whole]
+    return None
 
 
 def split_conditions(value):

@@ -1,0 +1,93 @@
+"""Shapes ordinary hospital, finder, pharma and news pages print, each on a small hand-made input: facts
+boxes set out in columns, study periods with '~', month/year dates, plain-language eligibility headings,
+company names ending in an abbreviation, and related lists under 'More from …' headings."""
+import pytest
+
+from trials.importer import labels, normalise, parse
+
+TITLE = "A phase 2 trial of cisplatin with radiotherapy in laryngeal cancer\n"
+
+
+def record(text, title=TITLE):
+    return parse((title + text).encode(), "page.txt")
+
+
+@pytest.mark.parametrize("read, value, expected", [
+    (normalise.iso_date, "2024.05.20", "2024-05-20"),
+    (normalise.iso_date, "03/2025", "2025-03"),
+    (normalise.iso_date, "13/2025", None),
+    (normalise.period, "2024.05.20 ~ 2027.12.31", ("2024.05.20", "2027.12.31")),
+    (normalise.period, "2023/08/01~2028/07/31", ("2023/08/01", "2028/07/31")),
+    (normalise.period, "Jan 2024 – Dec 2028", ("Jan 2024", "Dec 2028")),
+    (normalise.period, "4 years", None),
+    (normalise.age_range, "20 years ~ 75 years", (20, 75)),
+    (normalise.enrollment, "approximately 500 participants", 500),
+    (normalise.enrollment, "about 120", 120),
+    (normalise.status, "Open - recruiting", "RECRUITING"),
+])
+def test_value_shapes(read, value, expected):
+    assert read(value) == expected
+
+
+def test_a_condition_written_with_commas_stays_whole_when_its_parts_are_places():
+    value = "Adenoid cystic carcinoma of the salivary glands, nasal cavity and paranasal sinuses"
+    assert normalise.condition_names(value) == [value]
+    assert normalise.condition_names("Salivary gland carcinoma, Salivary duct carcinoma") == [
+        "Salivary gland carcinoma", "Salivary duct carcinoma"]
+    assert normalise.condition_names("Stage III, Stage IV") is None
+
+
+@pytest.mark.parametrize("label, fields", [
+    ("Execution period", ["period"]),
+    ("Study dates", ["period"]),
+    ("Treatment period", []),
+    ("Target Number", ["enrollment"]),
+    ("Indications", ["conditions"]),
+])
+def test_more_labels_are_classified_by_their_words(label, fields):
+    assert labels.fields_for(label) == fields
+
+
+def test_a_company_name_may_end_in_an_abbreviation_but_a_sentence_is_no_sponsor():
+    assert labels.accepts_name("Merus N.V.")
+    assert labels.accepts_name("Acme Pharma Co.")
+    assert not labels.accepts_name("The sponsor pays for the study drug.")
+
+
+def test_pairs_in_columns_and_a_value_made_of_pairs():
+    assert labels.pairs_in_line("Lead sponsor         Regeneron Pharmaceuticals") == [
+        ("Lead sponsor", "Regeneron Pharmaceuticals")]
+    assert labels.pairs_in_line("Study dates   Start: 2024-10-08 · Study completion: 2027-12") == [
+        ("Start", "2024-10-08"), ("Study completion", "2027-12")]
+    assert labels.pairs_in_line("Home   About us   Research") == [("Home", "About us   Research")]
+
+
+def test_a_facts_box_in_columns_fills_the_record():
+    result = record("NCT ID: NCT09200001\n\nTrial snapshot\nParticipants         79\nSexes                All\n"
+                    "Lead sponsor         Acme Oncology Inc.\n"
+                    "Study dates          Start: 2024-10-08 · Primary completion: 2026-09 · Study completion: 2027-12\n")
+    assert (result["enrollment"], result["sex"], result["sponsor"]) == (79, "ALL", "Acme Oncology Inc.")
+    assert (result["start_date"], result["completion_date"]) == ("2024-10-08", "2027-12")
+
+
+def test_a_labelled_period_with_a_tilde():
+    result = record("NCT ID: NCT09200002\nExecution period: 2023/08/01 ~ 2028/07/31\nAge limit: 20 years ~ 75 years\n")
+    assert (result["start_date"], result["completion_date"]) == ("2023-08-01", "2028-07-31")
+    assert (result["min_age_years"], result["max_age_years"]) == (20, 75)
+
+
+def test_plain_language_eligibility_headings():
+    result = record("NCT ID: NCT09200003\n\nYou may be able to join if:\n- you are 18 or older\n- you can consent\n\n"
+                    "You will not be able to take part if:\n- you had radiotherapy before\n")
+    assert [c["kind"] for c in result["criteria"]] == ["INCLUSION", "INCLUSION", "EXCLUSION"]
+    result = record("NCT ID: NCT09200004\n\n✔ Can join if you:\n• Are 18 years or older\n✘ Cannot join if you:\n"
+                    "• Are pregnant\n")
+    assert [c["kind"] for c in result["criteria"]] == ["INCLUSION", "EXCLUSION"]
+
+
+def test_a_more_from_list_names_no_candidate_for_the_main_id():
+    result = record("Acme has registered a phase 3 study (NCT09200005) in head and neck cancer.\n\n"
+                    "More from Head & Neck\n• A phase 2 expands (NCT09200006) · Jan 12\n"
+                    "• Programme ended (NCT09200007) · Jan 9\n")
+    assert result["nct_id"] == "NCT09200005"
+    assert set(result["related_nct_ids"]) == {"NCT09200006", "NCT09200007"}
