@@ -68,7 +68,8 @@ GENERIC_HEADINGS = {
                   "Recruitment centres", "Recruitment centers", "Institutions", "Institution name",
                   "Countries of recruitment and research settings", "Participating institutions"),
     "sponsors": ("Sponsors", "Sponsors and Collaborators"),
-    "countries": ("Countries", "Recruitment Countries"),
+    "countries": ("Countries", "Recruitment Countries", "Participating countries", "Recruiting countries",
+                  "Study countries", "Trial countries"),
     "related": ("Related Clinical Trials", "More Related Trials", "Related Trials", "Similar Trials", "Similar Studies",
                 "Related Studies", "Similar clinical trials", "Other trials you may like", "You may also be interested in",
                 "Recommended Trials", "Trials like this", "Trials you might also like", "You might also like", "Related articles", "Related news",
@@ -79,7 +80,9 @@ GENERIC_HEADINGS = {
 }
 OTHER_HEADINGS = ("Secondary IDs", "IPD sharing plan", "Attached files", "Contact Us", "Contact the study team",
                   "Trial Objectives and Outline", "Principal Investigator", "Chief Investigator", "Supported by",
-                  "Other information", "Hospital visits", "Trial design", "Outcomes", "Outcome(s)", "Key dates")
+                  "Other information", "Hospital visits", "Trial design", "Outcomes", "Outcome(s)", "Key dates",
+                  "Contact", "Contacts", "Enquiries", "Enquiry", "Inquiries", "Inquiry", "Contact person",
+                  "Talk to the study team", "Questions", "Objectives")
 FACT_FIELDS = ("status", "phase", "enrollment", "study_type", "ages", "sex")
 CHECKED_BY_SHAPE = {"phase", "status", "study_type", "enrollment", "ages", "min_age", "max_age", "sex", "start_date",
                     "completion_date"}

@@ -91,6 +91,7 @@ def split_status(line):
 
 
 GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+WORD_BEFORE_GLUE = re.compile(r"(?:^|[^\w])[A-Za-z]?[a-z]{3,}$")
 PIECE_SEPARATORS = (" · ", " | ", " — ", " – ")
 PARENTHESISED_PLACE = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[^()]+)\)$")
 LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w /()'-]{1,40}?)(?:\s*\[\d{1,3}\])?\s*[:]\s*(?P<value>.*)$|"
@@ -106,15 +107,37 @@ def one_line_site(line, status, country=None):
         return pieces
     inline = INLINE_SITE.match(line)
     if inline and read_address(inline["address"]):
-        return site(inline["name"].strip(), read_address(inline["address"]), status)
+        return site(*with_district(inline["name"].strip(), inline["address"], line[inline.end("name"):inline.start("address")]),
+                    status)
     glued = glued_site(line, status)
     if glued:
         return glued
     name, _, address = line.partition(",")
     found = read_address(address) if address.count(",") >= 1 else None
-    if found and found.country and is_organisation(name):
+    if found and found.country and (is_organisation(name) or state_coded(address) and not is_region(name)):
         return site(name.strip(), found, status)
     return place_site(line, status, country)
+
+
+def state_coded(address):
+    """'Pittsburgh, PA': an address closed by a US state code, a shape no other text takes."""
+    return address.rsplit(",", 1)[-1].strip() in us_states()
+
+
+def is_region(text):
+    return bool(normalise.city_country(text) or normalise.region_country(text) or normalise.country_code(text))
+
+
+def with_district(name, place, separator):
+    """(name, address) for 'Name – District, City, Region': a first address part that is no known city
+    ('Shadyside, Pittsburgh, PA', 'Antoni van Leeuwenhoek, Amsterdam, Netherlands') belongs to the
+    facility's name when the rest is an address with a known city."""
+    parts = [part.strip() for part in place.split(",") if part.strip()]
+    if len(parts) >= 3 and not normalise.city_country(parts[0]):
+        rest = read_address(", ".join(parts[1:]))
+        if rest and rest.city and normalise.city_country(rest.city) == rest.country:
+            return name + separator + parts[0], rest
+    return name, read_address(place)
 
 
 def pieces_site(line, status, country):
@@ -122,29 +145,38 @@ def pieces_site(line, status, country):
     if separator is None:
         return None
     pieces = [piece.strip() for piece in line.split(separator)]
+    if len(pieces) == 2 and normalise.country_code(pieces[0]):  # 'Japan – National Cancer Center, Kashiwa'
+        return one_line_site(pieces[1], status, normalise.country_code(pieces[0]))
     statuses = [normalise.status(piece) for piece in pieces]
     rest = [piece for piece, code in zip(pieces, statuses) if not code]
     status = next((code for code in statuses if code), status)
     if len(rest) < 2:
         return None
-    address = read_address(", ".join(rest[1:]))
+    name, address = with_district(rest[0], ", ".join(rest[1:]), separator)
     if not is_organisation(rest[0]) and not (address and address.country) and not country:
         return None
     if address is None and len(rest) == 2 and is_short_place(rest[1]):
         address = Address(rest[1], normalise.city_country(rest[1]) or country)
-    return site(rest[0], address, status) if address else None
+    return site(name, address, status) if address else None
 
 
 def place_site(line, status, country):
     """'Hospital, City' or 'Facility (City, Region)'."""
     bracketed = PARENTHESISED_PLACE.match(line)
     name, place = (bracketed["name"], bracketed["place"]) if bracketed else line.rpartition(",")[::2]
-    city = place.split(",")[0].strip()
+    city, code = city_and_state(place.split(",")[0].strip())
     if not is_short_place(city) or not (is_organisation(name) or known_city_under(name, city, country)):
         return None
     address = read_address(place) if "," in place else None
-    return site(name.strip(), Address(city, (address and address.country) or normalise.city_country(city) or country),
+    return site(name.strip(), Address(city, (address and address.country) or normalise.city_country(city) or code or country),
                 status)
+
+
+def city_and_state(place):
+    """'Melbourne VIC' -> ('Melbourne', 'AU'): a state or province code after a city fixes its country."""
+    city, _, code = place.rpartition(" ")
+    country = load_json("countries.json")["state_codes"].get(code)
+    return (city.strip(), country) if city.strip() and country else (place, None)
 
 
 def known_city_under(name, city, country):
@@ -175,7 +207,8 @@ def location_headings(page, skip):
 
 
 def glued_site(line, status):
-    for glue in reversed([m.start() for m in GLUE.finditer(line)]):
+    """'…School of MedicineShanghai, Shanghai, China'; not a capital inside a name ('McCandless')."""
+    for glue in reversed([m.start() for m in GLUE.finditer(line) if WORD_BEFORE_GLUE.search(line[:m.start()])]):
         address = read_address(line[glue:])
         if address and address.country and "," in line[glue:] and is_organisation(line[:glue]):
             return site(line[:glue].strip(), address, status)
@@ -219,17 +252,21 @@ class SiteReader:
         labelled = LABELLED.match(text)
         if labelled and self.read_labelled(labelled):
             return
-        line, status = split_status(text)
+        line, status = split_status(text.rstrip(",;").strip())
         if not line:
             if status and self.name and self.flush():
                 self.sites[-1]["status"] = status
             elif status and self.sites and self.name is None and self.sites[-1]["status"] is None:
                 self.sites[-1]["status"] = status
             return
-        if self.name is None and heading_country(line):
+        whole = one_line_site(line, status, self.country)
+        if self.name is None and heading_country(line) and not whole:
             self.country = heading_country(line)
             return
-        whole = one_line_site(line, status, self.country)
+        if countries_in_list(line) or is_sentence(line):  # 'United States · Australia · Germany', a note
+            self.flush()
+            self.name, self.city = None, None
+            return
         address = None if whole else read_address(line)
         if whole:
             self.flush()
@@ -273,6 +310,21 @@ class SiteReader:
             if self.sites and self.sites[-1]["status"] is None:
                 self.sites[-1]["status"] = normalise.status(value)
         return True
+
+
+LIST_SEPARATOR = re.compile(r"\s+[·|]\s+|;\s*")
+SENTENCE = re.compile(r"^\S+(?:\s+\S+){7,}[.!?]$")
+
+
+def countries_in_list(line):
+    """The codes of a line that only lists countries ('United States · Australia · Germany'), or []. Commas
+    are left alone: 'Hong Kong, China' is an address."""
+    codes = [normalise.country_code(part) for part in LIST_SEPARATOR.split(line) if part.strip()]
+    return codes if len(set(codes)) == len(codes) >= 2 and all(codes) else []
+
+
+def is_sentence(line):
+    return bool(SENTENCE.match(line))
 
 
 def indexed_sites(lines):

@@ -91,3 +91,48 @@ def test_a_more_from_list_names_no_candidate_for_the_main_id():
                     "• Programme ended (NCT09200007) · Jan 9\n")
     assert result["nct_id"] == "NCT09200005"
     assert set(result["related_nct_ids"]) == {"NCT09200006", "NCT09200007"}
+
+
+def names_places(sites):
+    return [(s["name"], s["city"], s["country"]) for s in sites]
+
+
+def test_site_lines_of_hospital_and_sponsor_pages():
+    from trials.importer import locations
+    assert names_places(locations.read_sites([
+        "- UPMC Hillman Cancer Center – Shadyside, Pittsburgh, PA",
+        "- UPMC Presbyterian, Pittsburgh, PA",
+        "- UPMC Hillman Cancer Center at UPMC Passavant, McCandless, PA",
+        "Netherlands Cancer Institute – Antoni van Leeuwenhoek, Amsterdam, Netherlands",
+        "Hospital Universitario 12 de Octubre, Madrid,",
+        "Peter MacCallum Cancer Centre, Melbourne VIC",
+    ])) == [
+        ("UPMC Hillman Cancer Center – Shadyside", "Pittsburgh", "US"),
+        ("UPMC Presbyterian", "Pittsburgh", "US"),
+        ("UPMC Hillman Cancer Center at UPMC Passavant", "McCandless", "US"),
+        ("Netherlands Cancer Institute – Antoni van Leeuwenhoek", "Amsterdam", "NL"),
+        ("Hospital Universitario 12 de Octubre", "Madrid", "ES"),
+        ("Peter MacCallum Cancer Centre", "Melbourne", "AU"),
+    ]
+
+
+def test_a_country_before_the_site_a_country_list_and_a_closing_note():
+    from trials.importer import locations
+    assert names_places(locations.read_sites([
+        "United States · Australia · Germany",
+        "United States – Moffitt Cancer Center, Tampa, Florida",
+        "France – Gustave Roussy, Villejuif",
+        "Dana-Farber Cancer Institute — Boston, MA, United States",
+        "To find out if there is a site near you, ask your doctor or contact Acme Medical Information.",
+    ])) == [
+        ("Moffitt Cancer Center", "Tampa", "US"),
+        ("Gustave Roussy", "Villejuif", "FR"),
+        ("Dana-Farber Cancer Institute", "Boston", "US"),
+    ]
+    assert locations.read_sites(["Hong Kong, China"]) == []
+
+
+def test_an_enquiries_block_after_the_sites_names_no_site():
+    result = record("NCT ID: NCT09200008\n\nStudy sites\n• Prince of Wales Hospital, Sha Tin, Hong Kong\n\n"
+                    "Enquiries\nClinical Oncology Research Office, Prince of Wales Hospital\nTel: 1234\n")
+    assert [s["name"] for s in result["sites"]] == ["Prince of Wales Hospital"]
