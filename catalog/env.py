@@ -66,3 +66,13 @@ def database_from_url(url):
         "PORT": str(parts.port or ""),
         "OPTIONS": options,
     }
+
+
+def cache_from_url(url):
+    """Django CACHES entry: local memory for an empty URL, Redis for redis:// or rediss://."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "catalogue"}
+    scheme = urlsplit(url).scheme
+    if scheme not in ("redis", "rediss"):
+        raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or rediss://, not {scheme or 'nothing'}://.")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}

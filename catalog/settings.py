@@ -5,7 +5,7 @@ server when no DATABASE_URL is given.
 """
 from pathlib import Path
 
-from catalog.env import database_from_url, env_bool, env_int, env_list, env_str
+from catalog.env import cache_from_url, database_from_url, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -109,12 +109,9 @@ STORAGES = {
 # Imported pages are small text files; the limit on a single upload lives in the importer.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "catalogue",
-    }
-}
+# Cached search counts (catalog.facets): one process's memory by default; set CACHE_URL=redis://...
+# so that every worker and application server shares them.
+CACHES = {"default": cache_from_url(env_str("CACHE_URL"))}
 
 LOGGING = {
     "version": 1,

@@ -169,8 +169,10 @@ def parse_terms(text):
 def build_tsquery(text):
     """The tsquery text for what someone typed, forgiving typos and partial words; None if nothing to search.
 
-    Each word matches its stem as a prefix ("nasophar" finds "nasopharyngeal") and, when the stem is
-    not a word of any trial, the nearest known words ("pembrolizumb" finds "pembrolizumab").
+    A word whose stem is a word of some trial matches that word exactly. Any other word matches its
+    stem as a prefix ("nasophar" finds "nasopharyngeal") or the nearest known words ("pembrolizumb"
+    finds "pembrolizumab"). Exact words keep a broad search cheap: a prefix term makes PostgreSQL
+    recheck every match against its (TOASTed) search vector, an exact one does not.
     """
     terms = parse_terms(text)
     if not terms:
@@ -185,7 +187,7 @@ def build_tsquery(text):
         if negated:
             group = "!" + quote_lexeme(stem)
         else:
-            options = [quote_lexeme(stem) + ":*"] + ([] if known else [quote_lexeme(w) for w in similar])
+            options = [quote_lexeme(stem)] if known else [quote_lexeme(stem) + ":*", *map(quote_lexeme, similar)]
             group = "(" + " | ".join(options) + ")"
         parts.append((" | " if alternative and parts else " & ") + group)
     return "".join(parts)[3:] or None

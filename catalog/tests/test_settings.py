@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from catalog.env import database_from_url, env_bool, env_int
+from catalog.env import cache_from_url, database_from_url, env_bool, env_int
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,3 +74,11 @@ def test_an_unreachable_database_gets_a_sentence_not_a_traceback():
     assert done.returncode == 1
     assert "Cannot reach the PostgreSQL server named by DATABASE_URL (127.0.0.1:1, database nowhere)" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_cache_is_local_memory_unless_a_redis_url_is_given():
+    assert cache_from_url("")["BACKEND"].endswith("LocMemCache")
+    redis = cache_from_url("redis://127.0.0.1:6379/1")
+    assert redis == {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"}
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL must start with redis://"):
+        cache_from_url("memcached://127.0.0.1:11211")
