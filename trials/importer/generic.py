@@ -99,7 +99,11 @@ DISEASE_WORDS = re.compile(
     r"\b(?:cancers?|carcinomas?|tumou?rs?|neoplasms?|malignan\w+|lymphomas?|sarcomas?|melanomas?|metasta\w+|"
     r"mucositis|xerostomia|dysphagia|\w+pharyn\w+|laryn\w+|oral cavity|head and neck)\b", re.I)
 EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
-CARD_SEPARATOR = re.compile(r"\s+[·|]\s+")
+CARD_SEPARATOR = re.compile(r"\s+[·|]\s+|\s{3,}")
+CARD_REACH = 6
+TAGS = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)+")  # '[Oncology] [Head and Neck] Recruiting'
+ID_PIECE = re.compile(r"(?:[^:\n]{1,30}:\s*)?NCT\d{8}", re.I)  # 'NCT…', 'Trial ID: NCT…'
+SYMBOLS = re.compile(r"^[^\w(+]+")
 
 
 def merged(groups):
@@ -212,8 +216,9 @@ def read_heading_title(page, layout, found):
         if (label_start.match(line) or page.keys[index] in layout.heading_keys or MARKER.search(line)
                 or len(candidates) >= TITLE_SCAN):
             break
-        text = title_text(line, layout)
+        text = None if TAGS.match(line.strip()) else title_text(line, layout)
         candidates.append((index, text, study_signals(text) if text else 0))
+    read_tag_lines(page, found, [index for index, _, _ in candidates])
     best = max((c for c in candidates if c[1] and c[2]), key=lambda c: (c[2], len(c[1].split()) >= 5), default=None)
     best = best or next((c for c in candidates[:TITLE_WINDOW] if c[1]), None)
     if best:
@@ -245,40 +250,62 @@ def study_signals(text):
 
 
 def read_heading_card(page, found, heading):
-    """Lines of bare facts directly above and below the heading, pieces split at ' · ' or ' | '."""
-    facts = []
+    """The heading's card: lines of bare facts in its paragraph, up to CARD_REACH lines above and below it
+    (a card may hold other lines, such as the sponsor's name, between them). A lone status counts as a
+    badge: in capitals ('RECRUITING'), or beside the trial's ID ('Trial ID: NCT… · Recruiting')."""
+    facts, badge = [], False
     for step in (-1, 1):
         index = heading + step
-        while 0 <= index < len(page.lines) and page.lines[index].strip() and index not in found.excluded_lines:
-            pieces = [p for p in CARD_SEPARATOR.split(page.lines[index].strip()) if not NCT_ID.fullmatch(p)]
-            read = [classify(piece) for piece in pieces]
-            if not pieces or None in read:
-                break
-            facts.extend(r for r in read if r[0] != "date")
+        while (0 <= index < len(page.lines) and abs(index - heading) <= CARD_REACH and page.lines[index].strip()
+               and index not in found.excluded_lines):
+            read, beside_id = card_facts(page.lines[index])
+            facts.extend(read)
+            badge = badge or (len(read) == 1 and read[0][0] == "status" and (beside_id or read[0][1].isupper()))
             index += step
     names = [name for name, _ in facts]
-    badge = len(facts) == 1 and names[0] == "status" and facts[0][1].isupper()  # 'RECRUITING' above the title
-    if (len(names) >= 2 and len(names) == len(set(names))) or badge:
+    if (len(names) >= 2 and len(names) == len(set(names))) or (badge and names == ["status"]):
         for name, text in facts:
             found.add(name, text)
+
+
+def card_facts(line):
+    """([(field, text)], whether an NCT ID stood beside them) when a line is wholly bare facts, pieces
+    split at ' · ', ' | ' or wide gaps, each without its leading icon or tags ('👥 70 participants',
+    '[Head and Neck] Recruiting'); ([], False) otherwise. Dates are left out."""
+    pieces = [SYMBOLS.sub("", TAGS.sub("", piece)).strip() for piece in CARD_SEPARATOR.split(line.strip())]
+    facts = [piece for piece in pieces if piece and not ID_PIECE.fullmatch(piece)]
+    read = [classify(piece) for piece in facts]
+    if not facts or None in read:
+        return [], False
+    return [r for r in read if r[0] != "date"], len(facts) < len([p for p in pieces if p])
+
+
+def read_tag_lines(page, found, indexes):
+    """'[Oncology] [Head and Neck] Recruiting': a line of tags closed by a status, in the page's title block."""
+    for index in indexes:
+        if TAGS.match(page.lines[index].strip()):
+            read, _ = card_facts(page.lines[index])
+            if [name for name, _ in read] == ["status"]:
+                found.add("status", read[0][1])
 
 
 LABEL_LINE = re.compile(r"^[A-Z][\w /()#'-]{1,40}:\s+\S")
 
 
 def find_criteria(page, layout, found):
-    """The eligibility block that starts at the first 'Inclusion Criteria' header; on an unknown page
-    any 'Label: value' line also ends it."""
+    """The eligibility block that starts at the first 'Inclusion Criteria' header whose block lists items
+    (a 'Who can join' heading over a sentence of prose gives way to a later 'Inclusion:' list); on an
+    unknown page any 'Label: value' line also ends it."""
     known_boundary = boundary_test(layout)
 
     def is_boundary(line):
         if ITEM_LINE.match(line):  # '- Age 18 years or older' is an item, not the label 'Age'
             return False
         return known_boundary(line) or (LABEL_LINE.match(line.strip()) and not MARKER.match(line.strip()))
-    for index, line in enumerate(page.lines):
-        if index not in found.excluded_lines and MARKER.search(line):
-            found.criteria_text = criteria_block(page.lines, index, is_boundary)
-            return
+    blocks = [criteria_block(page.lines, index, is_boundary) for index, line in enumerate(page.lines)
+              if index not in found.excluded_lines and MARKER.search(line)]
+    listed = [block for block in blocks if any(ITEM_LINE.match(line) for line in block.split("\n")[1:])]
+    found.criteria_text = next(iter(listed or blocks), None)
 
 
 def find_later_criteria(page, layout, found):

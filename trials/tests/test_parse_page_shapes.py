@@ -136,3 +136,30 @@ def test_an_enquiries_block_after_the_sites_names_no_site():
     result = record("NCT ID: NCT09200008\n\nStudy sites\n• Prince of Wales Hospital, Sha Tin, Hong Kong\n\n"
                     "Enquiries\nClinical Oncology Research Office, Prince of Wales Hospital\nTel: 1234\n")
     assert [s["name"] for s in result["sites"]] == ["Prince of Wales Hospital"]
+
+
+def test_a_finder_card_s_facts_below_its_heading_and_a_badge_beside_the_id():
+    from trials.importer import generic
+    assert generic.card_facts("👥 70 participants   🎂 18+   ⚥ All") == (
+        [("enrollment", "70 participants"), ("ages", "18+"), ("sex", "All")], False)
+    assert generic.card_facts("Trial ID: NCT09200009 · Recruiting") == ([("status", "Recruiting")], True)
+    assert generic.card_facts("Latest   Phase 3   Approvals") == ([], False)
+    result = record("NCT09200010 · Phase 2 · Recruiting\nUniversity Health Network, Toronto\n"
+                    "👥 70 participants   🎂 18+   ⚥ All\n\nDetails\n", title="Single vocal cord irradiation for early glottic cancer\n")
+    assert (result["enrollment"], result["min_age_years"], result["sex"], result["status"]) == (70, 18, "ALL", "RECRUITING")
+    result = record("Trial ID: NCT09200011 · Recruiting\n\nAbout\nText.\n", title="Cemiplimab before surgery for skin cancer\n")
+    assert result["status"] == "RECRUITING"
+
+
+def test_a_line_of_tags_closed_by_a_status_in_the_title_block():
+    result = record("[Oncology] [Head and Neck] Recruiting\n\nTitle: A phase 2 study of trastuzumab deruxtecan in "
+                    "salivary gland carcinoma\nRegistration No.: NCT09200012\n", title="Ongoing trials\n")
+    assert result["status"] == "RECRUITING"
+    assert result["title"].startswith("A phase 2 study")
+
+
+def test_prose_over_a_plain_heading_gives_way_to_a_later_listed_block():
+    result = record("NCT ID: NCT09200013\n\nWho can join\nAdults 18 years of age and older.\n\nEligibility\n"
+                    "Inclusion:\n1. First\n2. Second\n\nExclusion:\n1. Third\n")
+    assert [(c["kind"], c["text"]) for c in result["criteria"]] == [
+        ("INCLUSION", "First"), ("INCLUSION", "Second"), ("EXCLUSION", "Third")]
