@@ -336,14 +336,39 @@ PROSE_ENROLLMENT = re.compile(
 )
 
 
+PROSE_AGES = re.compile(
+    r"\b(?:adults?|people|patients|participants|volunteers|men and women)\s+(?:aged\s+|of\s+)?"
+    r"(\d{1,2}\s*(?:years?\s*)?(?:to|-|–)\s*\d{2,3}\s*(?:years?)?|"
+    r"\d{1,2}\s*(?:years?\s*)?(?:of age\s*)?(?:and|or)\s+(?:older|over|above))\b",
+    re.IGNORECASE,
+)
+PROSE_COUNTRIES = re.compile(r"\bcountries\s*(?::|including)\s*(?P<list>[^.\n]+)", re.IGNORECASE)
+
+
 def add_prose_facts(found):
-    """Fill phase, status, enrollment and sex from the page's prose where no field gave them, and only
-    when every mention agrees."""
+    """Fill phase, status, enrollment, ages and sex from the page's prose where no field gave them, and
+    only when every mention agrees; and the countries a sentence lists ('… in the following countries:
+    United States, Canada, …') when the page names none by label."""
     text = "\n".join(found.prose)
     fill(found, "phase", {normalise.phase(m.group(0)) for m in PROSE_PHASE.finditer(text)} - {None})
     fill(found, "status", phrases(text, "statuses.json"))
     fill(found, "enrollment", {m.group(1).replace(",", "") for m in PROSE_ENROLLMENT.finditer(text)})
+    if not any(found.candidates.get(name) for name in ("min_age", "max_age")):
+        ages = {normalise.age_range(m.group(1)): m.group(1) for m in PROSE_AGES.finditer(text)}
+        fill(found, "ages", {phrase for age, phrase in ages.items() if age})
     fill(found, "sex", phrases(text, "sexes.json"))
+    if not found.countries:
+        found.countries.extend(prose_countries(text))
+
+
+def prose_countries(text):
+    """The names of every list of countries a sentence gives, when each item is a country."""
+    names = []
+    for match in PROSE_COUNTRIES.finditer(text):
+        items = [item.strip() for item in re.split(r"[,;]|\band\b", match["list"]) if item.strip()]
+        if items and all(normalise.country_code(item) for item in items):
+            names.extend(items)
+    return names
 
 
 def phrases(text, vocabulary):

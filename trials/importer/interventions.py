@@ -126,6 +126,18 @@ def name_at(words, index):
 
 
 @cache
+def not_given_pattern():
+    return re.compile(r"\b(?:%s)\b(?:[ \t]+[^\s,;.()]+){1,3}" % "|".join(load_json("drugs.json")["not_given"]),
+                      re.IGNORECASE)
+
+
+def without_agents_not_given(text):
+    """The text without the few words that name an agent participants do not receive ('considered unsuitable
+    for concurrent cisplatin')."""
+    return not_given_pattern().sub(" ", text)
+
+
+@cache
 def alias_pattern():
     return re.compile(load_json("drugs.json")["aliases"], re.IGNORECASE)
 

@@ -165,7 +165,7 @@ def intervention_list(found, title, related=()):
             prose = prose.replace(found.criteria_text, "")
         if related:
             prose = "\n".join(s for s in SENTENCE.split(prose) if not any(i in s.upper() for i in related))
-        text = "\n".join(filter(None, [title, prose]))
+        text = interventions.without_agents_not_given("\n".join(filter(None, [title, prose])))
         names = [code.casefold() for code in code_names(found.labelled_agents)] + interventions.drugs_in_prose(text)
         items = [interventions.intervention(name, "DRUG", None) for name in dict.fromkeys(names)]
     return interventions.merge(items)

@@ -163,3 +163,20 @@ def test_prose_over_a_plain_heading_gives_way_to_a_later_listed_block():
                     "Inclusion:\n1. First\n2. Second\n\nExclusion:\n1. Third\n")
     assert [(c["kind"], c["text"]) for c in result["criteria"]] == [
         ("INCLUSION", "First"), ("INCLUSION", "Second"), ("EXCLUSION", "Third")]
+
+
+def test_ages_and_countries_stated_in_prose():
+    result = record("NCT ID: NCT09200014\n\nAbout\nAdults 18 years of age and older can join. The study runs at "
+                    "around 150 sites in the following countries: United States, Canada, Republic of Korea.\n")
+    assert (result["min_age_years"], result["max_age_years"]) == (18, None)
+    assert result["countries"] == ["US", "CA", "KR"]
+    result = record("NCT ID: NCT09200015\n\nAbout\nPatients aged 18 to 70 take part. Patients aged 20 to 75 "
+                    "took part in the earlier study. Countries: see the registry.\n")
+    assert (result["min_age_years"], result["max_age_years"], result["countries"]) == (None, None, [])
+
+
+def test_an_agent_participants_do_not_receive_is_no_intervention():
+    from trials.importer import interventions
+    text = interventions.without_agents_not_given(
+        "Older patients considered unsuitable for concurrent cisplatin receive cetuximab instead of docetaxel.")
+    assert interventions.drugs_in_prose(text) == ["cetuximab"]
