@@ -246,7 +246,7 @@ def read_sections(page, layout, found):
             found.collaborators.extend(names[1:])
     lines = section_lines(page, layout, "countries")
     if lines:
-        found.countries.extend(line.strip() for line in lines if line.strip())
+        found.countries.extend(part.strip() for line in lines for part in re.split(r"[;,]", line) if part.strip())
     lines = section_lines(page, layout, "identifiers")
     if lines:
         found.labelled_ids.extend(NCT_ID.findall("\n".join(lines)))

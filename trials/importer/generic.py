@@ -82,7 +82,8 @@ OTHER_HEADINGS = ("Secondary IDs", "IPD sharing plan", "Attached files", "Contac
                   "Trial Objectives and Outline", "Principal Investigator", "Chief Investigator", "Supported by",
                   "Other information", "Hospital visits", "Trial design", "Outcomes", "Outcome(s)", "Key dates",
                   "Contact", "Contacts", "Enquiries", "Enquiry", "Inquiries", "Inquiry", "Contact person",
-                  "Talk to the study team", "Questions", "Objectives")
+                  "Talk to the study team", "Questions", "Objectives", "Patient population", "Study population",
+                  "Population", "Selection criteria")
 FACT_FIELDS = ("status", "phase", "enrollment", "study_type", "ages", "sex")
 CHECKED_BY_SHAPE = {"phase", "status", "study_type", "enrollment", "ages", "min_age", "max_age", "sex", "start_date",
                     "completion_date"}

@@ -180,3 +180,11 @@ def test_an_agent_participants_do_not_receive_is_no_intervention():
     text = interventions.without_agents_not_given(
         "Older patients considered unsuitable for concurrent cisplatin receive cetuximab instead of docetaxel.")
     assert interventions.drugs_in_prose(text) == ["cetuximab"]
+
+
+def test_a_countries_section_lists_countries_on_one_line_and_a_population_heading_ends_the_arms():
+    result = record("NCT ID: NCT09200016\n\nTreatment\nArm A: IMRT 70 Gy in 35 fractions\n\nPatient population\n"
+                    "Older patients considered unsuitable for concurrent cisplatin.\n\n"
+                    "Participating countries\nBelgium, France, Portugal\n")
+    assert result["countries"] == ["BE", "FR", "PT"]
+    assert [i["name"] for i in result["interventions"] if i["kind"] == "DRUG"] == []
