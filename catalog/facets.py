@@ -119,19 +119,31 @@ def filter_key(data):
     return json.dumps(parts)
 
 
-def counts_key(version, data):
-    return f"search-counts:{version}:{hashlib.sha256(filter_key(data).encode()).hexdigest()}"
+def counts_key(version, data, kind="search-counts"):
+    return f"{kind}:{version}:{hashlib.sha256(filter_key(data).encode()).hexdigest()}"
 
 
-def search_counts(filterset):
+def search_filters(filterset):
+    """The filters of a valid search as cache keys see them (filter_key)."""
+    data = {name: value for name, value in filterset.form.cleaned_data.items() if name != "q"}
+    data["q"] = filterset.tsquery  # the words as searched: stemmed, typos resolved, stop words gone
+    return data
+
+
+def page_key(version, data, sort, params):
+    """The cache key of one page of a search's results (catalog.pagination.paginate)."""
+    where = {name: params.get(name) for name in ("after", "before")}
+    return counts_key(version, {**data, **where, "sort": sort}, kind="search-page")
+
+
+def search_counts(filterset, version=None, data=None):
     """{"count": trials found, "facets": {name: (trials of every other filter, [(value, n), ...])}}.
 
     Read from the cache under (catalogue version, filters), or counted and cached. Options are
     most common first; every option of every facet is kept, so "show all" needs no other count.
     """
-    data = {name: value for name, value in filterset.form.cleaned_data.items() if name != "q"}
-    data["q"] = filterset.tsquery  # the words as searched: stemmed, typos resolved, stop words gone
-    version = CatalogueVersion.current()
+    data = search_filters(filterset) if data is None else data
+    version = CatalogueVersion.current() if version is None else version
     key = counts_key(version, data)
     counts = counts_cache.get(key)
     if counts is None:

@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.http import Http404
 
 PER_PAGE = 20
 MAX_PAGE_NUMBER = 10**6
 PARSERS = {"relevance": float, "recent": datetime.fromisoformat, "start": date.fromisoformat, "enrollment": int}
+PAGE_TIMEOUT = 24 * 3600  # keys hold the catalogue version; the timeout only clears old versions
 
 
 def encode(sort, trial):
@@ -41,21 +43,33 @@ class Page:
     has_previous: bool
 
 
-def paginate(qs, sort, params, per_page=PER_PAGE):
-    """One page of `qs` (already sorted_by(sort)), located by ?after= or ?before=."""
-    number = page_number(params)
+def locate(qs, sort, params, per_page):
+    """(trials of the page, has_previous, has_next), read from an index range of the sorted `qs`."""
     if params.get("before"):
         trials = list(qs.before(*decode(sort, params["before"]))[: per_page + 1])
-        has_previous = len(trials) > per_page
-        trials = trials[:per_page][::-1]
-        has_next = True
+        return trials[:per_page][::-1], len(trials) > per_page, True
+    if params.get("after"):
+        qs = qs.after(*decode(sort, params["after"]))
+    trials = list(qs[: per_page + 1])
+    return trials[:per_page], bool(params.get("after")), len(trials) > per_page
+
+
+def paginate(qs, sort, params, per_page=PER_PAGE, cache_key=None):
+    """One page of `qs` (already sorted_by(sort)), located by ?after= or ?before=.
+
+    With a cache_key (which must change with the catalogue and the search), the page's trial ids are
+    kept in the cache: asked again, the page reads those trials by primary key instead of ranking or
+    sorting every match again.
+    """
+    number = page_number(params)
+    located = cache.get(cache_key) if cache_key else None
+    if located is None:
+        trials, has_previous, has_next = locate(qs, sort, params, per_page)
+        if cache_key:
+            cache.set(cache_key, ([trial.pk for trial in trials], has_previous, has_next), PAGE_TIMEOUT)
     else:
-        if params.get("after"):
-            qs = qs.after(*decode(sort, params["after"]))
-        trials = list(qs[: per_page + 1])
-        has_previous = bool(params.get("after"))
-        has_next = len(trials) > per_page
-        trials = trials[:per_page]
+        ids, has_previous, has_next = located
+        trials = list(qs.filter(pk__in=ids)) if ids else []
     if not has_previous:
         number = 1
     return Page(

@@ -6,11 +6,11 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from catalog import exports
-from catalog.facets import build_chips, build_facets, search_counts, suggestions, url_with
+from catalog.facets import build_chips, build_facets, page_key, search_counts, search_filters, suggestions, url_with
 from catalog.filters import SORTS, TrialFilter
 from catalog.pagination import paginate
 from catalog.trial_page import sites_by_country, timeline
-from trials.models import SourceDocument, Trial, TrialIntervention
+from trials.models import CatalogueVersion, SourceDocument, Trial, TrialIntervention
 
 NCT_ID_TYPED = re.compile(r"^\s*(NCT\d{8})\s*$", re.IGNORECASE)
 
@@ -31,9 +31,11 @@ def search(request):
     if not filterset.is_valid():
         return render(request, "catalog/search.html", {**context, "invalid": True, "count": 0}, status=400)
 
-    counts = search_counts(filterset)
+    version, filters = CatalogueVersion.current(), search_filters(filterset)
+    counts = search_counts(filterset, version, filters)
     facets = build_facets(filterset, params, counts)
-    page = paginate(filterset.qs.sorted_by(context["sort"]), context["sort"], params)
+    sort = context["sort"]
+    page = paginate(filterset.qs.sorted_by(sort), sort, params, cache_key=page_key(version, filters, sort, params))
     count = counts["count"]
     return render(request, "catalog/search.html", {
         **context,

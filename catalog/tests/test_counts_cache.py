@@ -165,3 +165,16 @@ def test_renaming_an_intervention_changes_the_drug_counts(staff_client):
     assert response.status_code == 302
     _, drugs, _ = shown(staff_client)
     assert drugs == counts_from_tables()[0] == {"cisplatin": 2, "pembrolizumab": 2, "nivolumab-aaaa": 1}
+
+
+def test_a_cached_page_of_results_changes_with_an_import(client, django_assert_num_queries):
+    make_catalogue()
+    first = [t.nct_id for t in client.get(SEARCH, {"q": "cancer"}).context["page"].trials]
+    assert first == ["NCT00000004", "NCT00000003", "NCT00000002"]
+    with django_assert_num_queries(3):  # version, words, the three trials by primary key
+        again = client.get(SEARCH, {"q": "cancer"})
+    assert [t.nct_id for t in again.context["page"].trials] == first
+    import_record(make_record(nct_id="NCT00000005", title="Laryngeal cancer: cancer of the larynx"), "page")
+    page = client.get(SEARCH, {"q": "cancer"})
+    assert [t.nct_id for t in page.context["page"].trials] == ["NCT00000005", *first]
+    assert page.context["count"] == 4
