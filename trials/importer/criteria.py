@@ -16,11 +16,21 @@ def plain_headings(kind):
     return "|".join(r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split()) for phrase in phrases)
 
 
+def words(name):
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in load_json("eligibility_headings.json")[name])
+
+
+JOIN = rf"\b(?:{words('verbs')})\b"
+HEADING_SHAPE = (rf"who\b[^\n.:?]{{0,40}}?{JOIN}[^\n.:?]{{0,30}}?"  # 'Who may not join', 'Who can participate?'
+                 rf"|(?:you|people|patients)\b[^\n.:?]{{0,40}}?{JOIN}[^\n.:?]{{0,40}}?\bif(?:\s+you)?"
+                 r"(?:\s+(?:all|any)\s+of\s+(?:the\s+following|these)\s+apply)?")  # 'You might qualify if:'
+NEGATION = re.compile(rf"\b(?:{words('negations')})(?![\w'’])", re.IGNORECASE)
 MARKER = re.compile(
-    r"(?:(?<=[\s.;:|])|^)(?<!/ )(?<!and )(?:(?:key|main|principal|major)\s+)?(?P<kind>inclusion|exclusion)\s+criteria\b"
+    r"(?:(?<=[\s.;:|])|^)(?<!/ )(?<!and )(?:(?:key|main|principal|major)\s+)?(?P<kind>non-inclusion|inclusion|exclusion)\s+criteria\b"
     r"(?:\s*\([^)\n]{0,80}\))?(?:\s*:|[ \t]*$|(?=\s+(?:[-*•·]\s|\d{1,2}[.)]\s|[①-⑳])))"
-    rf"|^[ \t]*(?:[^\w\s]+[ \t]*)?(?:(?P<plain_inclusion>{plain_headings('INCLUSION')})|(?P<plain_exclusion>{plain_headings('EXCLUSION')}))"
-    r"[ \t]*(?:[.:][ \t]*you\b)?[ \t]*:?[ \t]*(?:/[^\n]*)?$",
+    rf"|^[ \t]*(?:[^\w\s]+[ \t]*)?(?:(?P<plain_inclusion>{plain_headings('INCLUSION')})|(?P<plain_exclusion>{plain_headings('EXCLUSION')})"
+    rf"|(?P<plain_shape>{HEADING_SHAPE}))"
+    r"[ \t]*(?:[.:][ \t]*you\b)?[ \t]*[:?]?[ \t]*(?:/[^\n]*)?$",
     re.IGNORECASE | re.MULTILINE,
 )
 END = re.compile(
@@ -66,8 +76,12 @@ def split_criteria(text):
 
 
 def marker_kind(marker):
+    """'Non-inclusion criteria' (as French registries say) are exclusion criteria; a heading known by its
+    shape is an exclusion heading when it is negated."""
     if marker["kind"]:
-        return marker["kind"].upper()
+        return "EXCLUSION" if marker["kind"].casefold() == "non-inclusion" else marker["kind"].upper()
+    if marker["plain_shape"]:
+        return "EXCLUSION" if NEGATION.search(marker["plain_shape"]) else "INCLUSION"
     return "INCLUSION" if marker["plain_inclusion"] else "EXCLUSION"
 
 

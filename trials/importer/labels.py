@@ -10,6 +10,7 @@ import unicodedata
 from functools import cache
 
 from trials.importer import normalise
+from trials.importer.interventions import TYPE_PREFIX
 from trials.importer.text import key, pipe_cells
 from trials.importer.vocab import load_json
 
@@ -100,10 +101,23 @@ READERS = {
 }
 
 
+BRACKETED = re.compile(r"^(?P<outside>[^()]+?)\s*\((?P<inside>[^()]*[^\W\d_]{3}[^()]*)\)$")  # words, not a count
+
+
 def readings(value):
-    """The value, then its halves when it is written in two languages ('Rekrutierend / En recrutement')."""
+    """The value, then its halves when it is written in two languages ('Rekrutierend / En recrutement'),
+    then the value without a remark in brackets and the bracketed words themselves ('Recrutando
+    (Recruiting)', 'Recruiting (enrolment opened November 2024)'). Figures are never halved: '60 / 540'
+    is two counts, not one count in two languages."""
     parts = [part.strip() for part in value.split(" / ")]
-    return [value] + (parts if len(parts) > 1 else [])
+    result = [value] + (parts if len(parts) > 1 and all(re.search(r"[^\W\d_]{2}", p) for p in parts) else [])
+    bracketed = BRACKETED.match(value.strip())
+    return result + ([bracketed["outside"], bracketed["inside"]] if bracketed else [])
+
+
+def first_reading(value, read):
+    """What read makes of the first reading of value it accepts, or None."""
+    return next((found for found in map(read, readings(value)) if found not in (None, False)), None)
 
 
 def classify_pair(label, value):
@@ -198,6 +212,8 @@ def split_line(line, known):
     cuts, floor, recognised = [], 0, False
     for colon in LABEL_COLON.finditer(line):
         tokens = [t for t in TOKEN.finditer(line, floor, colon.start())]
+        if tokens and TYPE_PREFIX.fullmatch(line[tokens[-1].start():colon.end()].rstrip()):
+            continue  # 'Drug: a; Drug: b': the items of a typed intervention list, not labels
         start, sure = label_start(line, tokens[1:] if floor else tokens, colon.start(), known)
         if start is None:
             continue

@@ -83,14 +83,14 @@ def normalise_record(found, nct_id, related):
 
 
 class Picker:
-    """The first candidate of a field that its normaliser can read; a warning when none can, or when
-    the readable ones disagree."""
+    """The first candidate of a field that its normaliser can read (in one of its readings: a translation,
+    a value with a remark in brackets); a warning when none can, or when the readable ones disagree."""
 
     def __init__(self, candidates, warnings):
         self.candidates, self.warnings = candidates, warnings
 
     def first(self, name, read):
-        values = [(raw, read(raw)) for raw in self.candidates.get(name, [])]
+        values = [(raw, labels.first_reading(raw, read)) for raw in self.candidates.get(name, [])]
         readable = [(raw, value) for raw, value in values if value is not None]
         if not readable:
             return None
