@@ -10,8 +10,13 @@ from trials.importer.labels import fold
 from trials.importer.vocab import load_json, load_words
 
 INLINE_SITE = re.compile(r"^(?P<name>.+?)\s+[—–]\s+(?P<address>.+)$")
+HYPHENED_SITE = re.compile(r"^(?P<name>.+)\s-\s(?P<address>[^-]+)$")  # the last ' - ': names hold hyphens too
+REMARK = re.compile(r"\s*\([^()]*\)")
+COLUMN_GAP = re.compile(r"\s{3,}|\t+")
+DISTANCE = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:km|mi|miles)$", re.I)
+COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.I)
 SITE_STATUS = re.compile(r"\s*(?:\((?P<status>[A-Za-z_ ,-]+)\)|\s[—–-]\s+(?P<dashed>[A-Za-z_ ,-]+))\s*$")
-BULLET = re.compile(r"^\s*(?:[-*•·▪◦]\s*)")
+LEADING_SYMBOLS = re.compile(r"^[^\w(\"'’]+")
 TABLE_NAME_COLUMNS = ("name", "facility", "site", "site name", "hospital", "institution", "centre", "center")
 
 
@@ -45,6 +50,8 @@ def read_address(line):
     city = parts[0] if not re.search(r"\d", parts[0]) else None
     if len(parts) >= 2 and parts[-1] in us_states():
         return Address(city, normalise.city_country(city) or "US")
+    if len(parts) >= 2 and parts[-1] in state_codes():  # 'Toronto, ON', 'Melbourne, VIC'
+        return Address(city, state_codes()[parts[-1]])
     country = normalise.country_code(parts[-1]) or (len(parts) >= 2 and normalise.region_country(parts[-1])) or None
     if not country and len(parts) >= 3:  # 'Seoul, Korea, Republic of'
         country = normalise.country_code(", ".join(parts[-2:]))
@@ -105,6 +112,10 @@ def one_line_site(line, status, country=None):
     pieces = pieces_site(line, status, country)
     if pieces:
         return pieces
+    hyphened = HYPHENED_SITE.match(line)
+    address = hyphened and read_address(hyphened["address"])
+    if address and address.country and "," in hyphened["address"]:  # 'Juravinski Cancer Centre - Hamilton, ON'
+        return site(hyphened["name"].strip(), address, status)
     inline = INLINE_SITE.match(line)
     if inline and read_address(inline["address"]):
         return site(*with_district(inline["name"].strip(), inline["address"], line[inline.end("name"):inline.start("address")]),
@@ -144,9 +155,10 @@ def pieces_site(line, status, country):
     separator = next((s for s in PIECE_SEPARATORS if s in line), None)
     if separator is None:
         return None
-    pieces = [piece.strip() for piece in line.split(separator)]
-    if len(pieces) == 2 and normalise.country_code(pieces[0]):  # 'Japan – National Cancer Center, Kashiwa'
-        return one_line_site(pieces[1], status, normalise.country_code(pieces[0]))
+    pieces = [piece.strip() for piece in line.split(separator) if not DISTANCE.match(piece.strip())]
+    leading = normalise.country_code(pieces[0]) or state_codes().get(pieces[0])
+    if len(pieces) == 2 and leading:  # 'Japan – National Cancer Center, Kashiwa', 'NSW · Westmead Hospital — Sydney'
+        return one_line_site(pieces[1], status, leading)
     statuses = [normalise.status(piece) for piece in pieces]
     rest = [piece for piece, code in zip(pieces, statuses) if not code]
     status = next((code for code in statuses if code), status)
@@ -172,10 +184,15 @@ def place_site(line, status, country):
                 status)
 
 
+@cache
+def state_codes():
+    return load_json("countries.json")["state_codes"]
+
+
 def city_and_state(place):
     """'Melbourne VIC' -> ('Melbourne', 'AU'): a state or province code after a city fixes its country."""
     city, _, code = place.rpartition(" ")
-    country = load_json("countries.json")["state_codes"].get(code)
+    country = state_codes().get(code)
     return (city.strip(), country) if city.strip() and country else (place, None)
 
 
@@ -188,7 +205,7 @@ def known_city_under(name, city, country):
 
 def heading_country(line):
     """The country a site-list heading names: 'Belgium', 'Schweiz / Suisse', 'Ontario', 'Italy — Authorised'."""
-    head = re.split(r"\s+[—–-]\s+|\s+/\s+", line)[0].strip()
+    head = REMARK.sub("", re.split(r"\s+[—–-]\s+|\s+/\s+", line)[0]).strip()  # 'Australia (via TROG)'
     if is_organisation(line) or len(head.split()) > 4:
         return None
     return normalise.country_code(head) or normalise.region_country(head)
@@ -201,9 +218,20 @@ def location_heading():
 
 
 def location_headings(page, skip):
-    """Short lines that head a site list by their words ('Studienzentren / Centres participants', '🏥 Sites')."""
-    return [line for index, line in enumerate(page.lines) if index not in skip and ":" not in line
-            and 0 < len(fold(line).split()) <= 5 and location_heading().search(fold(line))]
+    """Short lines that head a site list by their words ('Studienzentren / Centres participants', '🏥 Sites',
+    'Where it's happening (showing 6 of 130 locations)', 'Hospitals in the UK taking part included:')."""
+    return [line for index, line in enumerate(page.lines) if index not in skip and ":" not in line.rstrip().rstrip(":")
+            and 0 < len(fold(page.keys[index]).split()) <= HEADING_WORDS and location_heading().search(fold(line))]
+
+
+HEADING_WORDS = 8
+COUNTRY_IN_HEADING = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
+
+
+def heading_place(line):
+    """The country a site list's heading places its sites in: 'Hospitals in the UK taking part' -> 'GB'."""
+    match = COUNTRY_IN_HEADING.search(line)
+    return normalise.country_code(match.group(1)) if match else None
 
 
 def glued_site(line, status):
@@ -221,14 +249,20 @@ def location_labels():
     return {label: role for role in ("country", "city", "name", "status", "skip") for label in data[role]}
 
 
-def read_sites(lines):
+def read_sites(lines, country=None):
     """Sites from a locations section. A line that is only an address (a city list) names no facility
     and gives no site; a status line belongs to the site just read. A country alone on its line heads the
     sites below it; place lines above a facility ('California / San Francisco / UCSF …') give its city;
-    'Country: … City: … Institution: …' lines are read by their labels."""
+    'Country: … City: … Institution: …' lines are read by their labels, 'Ireland: Name, City; Name, City'
+    as a country's sites. Columns set apart by wide gaps ('Name      City, Region      Status') are the
+    pieces of one site; a bullet or symbol ('📍') before a line is no part of it; a copyright line ends the
+    list."""
     reader = SiteReader()
+    reader.country = country
     for raw in lines:
-        reader.read(BULLET.sub("", raw).strip())
+        if COPYRIGHT.search(raw):
+            break
+        reader.read(COLUMN_GAP.sub(" · ", LEADING_SYMBOLS.sub("", raw).strip()))
     reader.flush()
     return reader.sites
 
@@ -251,6 +285,9 @@ class SiteReader:
             return
         labelled = LABELLED.match(text)
         if labelled and self.read_labelled(labelled):
+            return
+        if labelled and labelled["label"] and heading_country(labelled["label"]) and labelled["value"]:
+            self.read_country_list(heading_country(labelled["label"]), labelled["value"])
             return
         line, status = split_status(text.rstrip(",;").strip())
         if not line:
@@ -277,6 +314,9 @@ class SiteReader:
             self.name, self.city = None, None
         elif self.name and self.city is None and is_place(line):
             self.city = line.split(",")[0].strip()
+        elif self.name and self.city is None and is_organisation(self.name) and normalise.city_country(line):
+            self.city = line  # 'Linkou Chang Gung Memorial Hospital' over 'Taoyuan'
+            self.flush()
         elif not address and labelled:  # 'Find a site near you: …', 'Contact: …'
             self.flush()
             self.name, self.city = None, None
@@ -286,6 +326,15 @@ class SiteReader:
             self.name, self.city = line, place if is_organisation(line) else None
         else:
             self.name, self.city = None, None
+
+    def read_country_list(self, country, value):
+        """'Ireland: St James's Hospital, Dublin; Cork University Hospital, Cork': a country's sites."""
+        self.flush()
+        self.name, self.city, self.country = None, None, country
+        for piece in value.split(";"):
+            self.read(piece.strip())
+            self.flush()
+        self.name, self.city = None, None
 
     def read_labelled(self, match):
         """True when a 'Label: value' line was a site field (or one to skip)."""
@@ -313,7 +362,7 @@ class SiteReader:
 
 
 LIST_SEPARATOR = re.compile(r"\s+[·|]\s+|;\s*")
-SENTENCE = re.compile(r"^\S+(?:\s+\S+){7,}[.!?]$")
+SENTENCE = re.compile(r"^\S+(?:\s+\S+){7,}[.!?]$|^(?:\S+\s+){6,}\S*[a-z]{3}\.\s+[A-Z0-9]")  # or a sentence and more
 
 
 def countries_in_list(line):

@@ -9,12 +9,12 @@ NCT_ID = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]\s+)")
 
 
-HEADING_COUNT = re.compile(r"\s*\((?:showing\s+)?\d+(?:\s+of\s+\d+)?\)$")
+HEADING_COUNT = re.compile(r"\s*\((?:showing\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[a-z]+)?\)$")
 
 
 def key(line):
     """A line as a heading key: lower-case, single spaces, without a trailing colon or a count of what
-    follows ('Locations (showing 6 of 212)', 'Locations(2)')."""
+    follows ('Locations (showing 6 of 212)', 'Locations(2)', 'Where (showing 6 of 130 locations)')."""
     return HEADING_COUNT.sub("", " ".join(line.casefold().split()).rstrip(":").strip())
 
 

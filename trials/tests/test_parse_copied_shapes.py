@@ -4,8 +4,9 @@ run together, site lists in the shapes such pages print, and copies gone wrong (
 a label and its value on separate lines)."""
 import pytest
 
-from trials.importer import labels, parse
+from trials.importer import labels, locations, parse
 from trials.importer.criteria import split_criteria
+from trials.importer.text import Page, key
 
 TITLE = "A phase 2 trial of cisplatin with radiotherapy in laryngeal cancer\nNCT ID: NCT09100001\n"
 
@@ -46,3 +47,43 @@ def test_a_sentence_about_joining_is_no_heading():
 def test_a_typed_intervention_list_on_one_line_is_not_split_at_its_types():
     line = "Interventions: Drug: cemiplimab; Drug: carboplatin; Procedure: surgical resection; Radiation: postoperative radiotherapy"
     assert labels.split_run_on(line, ("Interventions",)) == line
+
+
+def sites(text):
+    return [(s["name"], s["city"], s["country"], s["status"]) for s in locations.read_sites(text.split("\n"))]
+
+
+def test_site_columns_set_apart_by_wide_gaps_under_country_headings():
+    assert sites("United States\n  Moffitt Cancer Center          Tampa, Florida          Recruiting\n"
+                 "Spain\n  Hospital Universitario 12 de Octubre          Madrid          Not yet recruiting") == [
+        ("Moffitt Cancer Center", "Tampa", "US", "RECRUITING"),
+        ("Hospital Universitario 12 de Octubre", "Madrid", "ES", "NOT_YET_RECRUITING")]
+
+
+def test_a_leading_state_column_and_a_province_code_place_a_site():
+    assert sites("NSW    Calvary Mater Newcastle — Newcastle — Recruiting\nNZ     Auckland City Hospital — Auckland — Pending") == [
+        ("Calvary Mater Newcastle", "Newcastle", "AU", "RECRUITING"), ("Auckland City Hospital", "Auckland", "NZ", "NOT_YET_RECRUITING")]
+    assert sites("Canada\n  BC Cancer - Vancouver - Vancouver, BC\nAustralia (via TROG)\n  Peter MacCallum Cancer Centre - Melbourne, VIC") == [
+        ("BC Cancer - Vancouver", "Vancouver", "CA", None), ("Peter MacCallum Cancer Centre", "Melbourne", "AU", None)]
+
+
+def test_a_country_label_lists_its_sites_and_a_distance_is_no_part_of_an_address():
+    assert sites("Ireland: St James's Hospital, Dublin; Cork University Hospital, Cork\nUK: Queen Elizabeth Hospital Birmingham, Birmingham") == [
+        ("St James's Hospital", "Dublin", "IE", None), ("Cork University Hospital", "Cork", "IE", None),
+        ("Queen Elizabeth Hospital Birmingham", "Birmingham", "GB", None)]
+    assert sites("📍 Hospital Universitario La Paz · Madrid, Spain · 4 km · Recruiting") == [
+        ("Hospital Universitario La Paz", "Madrid", "ES", "RECRUITING")]
+
+
+def test_a_city_line_below_a_facility_and_the_end_of_a_list():
+    assert sites("Linkou Chang Gung Memorial Hospital\nTaoyuan\n© 2025 Example Cancer Center, Boston, MA") == [
+        ("Linkou Chang Gung Memorial Hospital", "Taoyuan", "TW", None)]
+    assert sites("CCTG is a cooperative group funded by the Canadian Cancer Society. 10 Stuart Street, Kingston, ON") == []
+
+
+def test_a_site_list_heading_may_name_its_country():
+    page = Page("Hospitals in the UK taking part included:\n- The Christie, Manchester\n")
+    headings = locations.location_headings(page, set())
+    assert headings == ["Hospitals in the UK taking part included:"]
+    assert locations.heading_place(headings[0]) == "GB"
+    assert key("Where it's happening (showing 6 of 130 locations)") == "where it's happening"
