@@ -3,7 +3,7 @@ import hashlib
 import re
 from functools import partial
 
-from trials.importer import interventions, labels, normalise
+from trials.importer import columns, interventions, labels, normalise
 from trials.importer.criteria import split_criteria
 from trials.importer.decode import read_text
 from trials.importer.extract import extract
@@ -21,14 +21,18 @@ def parse(raw: bytes, filename: str) -> dict:
     decoded = read_text(raw)
     page = Page(decoded.text)
     layout = recognise(page.text)
+    warnings = list(decoded.warnings)
     if layout is None:
-        page = Page(labels.split_run_on(page.text, run_on_labels()))
+        text, unwoven = columns.unweave(page.text)
+        if unwoven:
+            warnings.append("Two columns of the page were interleaved in the copy; the right one was read after the left.")
+        page = Page(labels.split_run_on(text, run_on_labels()))
     found = extract(page, layout) if layout else extract_generic(page)
     add_prose_facts(found)
     nct_id, related = choose_nct_id(page, found)
     record = normalise_record(found, nct_id, related)
     record["source"] = {"file": filename, "format": found.layout, "sha256": hashlib.sha256(raw).hexdigest()}
-    record["warnings"] = decoded.warnings + found.warnings + record["warnings"]
+    record["warnings"] = warnings + found.warnings + record["warnings"]
     return validate(record)
 
 

@@ -34,8 +34,8 @@ def label_pattern(label, glued=None, strict=False):
     directly ('PhasePHASE2'), "any" when anything may ('Drugs / interventionschemotherapy').
     strict: only a colon or a pipe separates label and value ('Intervention Model' is no 'Intervention')."""
     text = re.escape(label).replace(r"\ ", r"\s+")
-    if strict:  # glued, only straight onto a capital: 'SponsorShanghai…', 'ConditionsOral…'
-        separator = r"(?:\s*[:|]\s*" + ("|(?-i:(?<=[a-z)])(?=[A-Z]))" if glued else "") + ")"
+    if strict:  # glued, only straight onto a capital: 'SponsorShanghai…', 'ConditionsOral…'; or a facts box's wide gap
+        separator = r"(?:\s*[:|]\s*|[ \t]{3,}(?=\S)" + ("|(?-i:(?<=[a-z)])(?=[A-Z]))" if glued else "") + ")"
     else:
         separator = r"(?:\s*[:|]\s*|\s+" + GLUED[glued] + ")"
     text += r"(?:\s*\[\d{1,3}\])?"  # 'Country [1]': the index of a repeated entry

@@ -4,7 +4,7 @@ run together, site lists in the shapes such pages print, and copies gone wrong (
 a label and its value on separate lines)."""
 import pytest
 
-from trials.importer import labels, locations, parse
+from trials.importer import columns, labels, locations, parse
 from trials.importer.criteria import split_criteria
 from trials.importer.text import Page, key
 
@@ -87,3 +87,30 @@ def test_a_site_list_heading_may_name_its_country():
     assert headings == ["Hospitals in the UK taking part included:"]
     assert locations.heading_place(headings[0]) == "GB"
     assert key("Where it's happening (showing 6 of 130 locations)") == "where it's happening"
+
+
+LEFT = ["Sponsor: GORTEC", "Phase: III", "Status: Recruiting", "Planned inclusions: 380 patients",
+        "Estimated end of study: February 2030", "Population: patients aged 70 or over, any sex"]
+RIGHT = ["LATEST NEWS", "Annual meeting, Tours", "NEWSLETTER", "Deadline 30 June", "Subscribe to our news", "FOLLOW US"]
+
+
+def test_two_interleaved_columns_are_set_apart():
+    woven = "\n".join(f"{left:<48}{right}" for left, right in zip(
+        ["A trial of cetuximab with hypofractionated radiotherapy"] + LEFT, [""] + RIGHT))
+    text, unwoven = columns.unweave(woven)
+    assert unwoven and text.split("\n") == ["A trial of cetuximab with hypofractionated radiotherapy"] + LEFT + [""] + RIGHT
+    result = record(woven)
+    assert (result["sponsor"], result["status"], result["enrollment"], result["completion_date"], result["sex"]) == (
+        "GORTEC", "RECRUITING", 380, "2030-02", "ALL")
+
+
+def test_a_facts_box_is_no_second_column():
+    box = "\n".join(f"{label:<44}{value}" for label, value in [
+        ("Phase", "III"), ("Status", "Recruiting"), ("Sponsor", "GORTEC"), ("Sex", "All"), ("Age", "18+"), ("Type", "x")])
+    assert columns.unweave(box) == (box, False)
+
+
+def test_a_strict_label_is_set_apart_from_its_value_by_a_wide_gap():
+    result = record("Key facts\nTreatments       Buparlisib (AN2025), Paclitaxel, Placebo\n\n"
+                    "Earlier treatment with nivolumab is allowed.\n")
+    assert [i["name"] for i in result["interventions"] if i["kind"] == "DRUG"] == ["buparlisib", "paclitaxel"]
