@@ -95,6 +95,8 @@ FURNITURE = re.compile(
     r"all rights reserved|©|\bback to\b|^[←‹«<]|\bshare this\b|\baccessibility\b|\bdonate\b|\bmenu\b", re.I)
 BREADCRUMB = re.compile(r"^home\s*[›»>→/]|\s[›»>→]\s.*\s[›»>→]\s", re.I)
 BUTTON_ROW = re.compile(r"\S {3,}\S")
+BREADCRUMB_TAIL = re.compile(r"[›»>→]\s*(?P<tail>[^›»>→]+)$")
+LONG_TITLE = 8
 STUDY_WORDS = re.compile(r"\b(?:study|trial|phase|randomi[sz]ed|versus|vs\.?|compar\w+|evaluat\w+)\b", re.I)
 DISEASE_WORDS = re.compile(
     r"\b(?:cancers?|carcinomas?|tumou?rs?|neoplasms?|malignan\w+|lymphomas?|sarcomas?|melanomas?|metasta\w+|"
@@ -229,13 +231,18 @@ def read_heading_title(page, layout, found):
 
 
 def title_text(line, layout):
-    """The line as a title (without NCT IDs and a '| Site name' tail), or None when it cannot be one."""
+    """The line as a title (without NCT IDs and a '| Site name' tail), or None when it cannot be one. A
+    breadcrumb whose line break was lost ('Home > Research > Head & Neck Metronomic capecitabine as …')
+    ends in the title."""
+    crumbs = BREADCRUMB_TAIL.search(line) if BREADCRUMB.search(line) else None
+    if crumbs and len(crumbs["tail"].split()) >= LONG_TITLE:
+        line = crumbs["tail"]
     text = re.sub(r"\s*\|.*$", "", EMPTY_BRACKETS.sub("", NCT_ID.sub("", line))).strip(" |")
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     words = text.split()
     if (len(words) < 4 or text.endswith(("…", ":", "?", "!")) or key(text) in layout.heading_keys
-            or SENTENCE_LABELS.search(text) or ". " in text or (text.endswith(".") and len(words) > 25)
+            or SENTENCE_LABELS.search(text) or key(text.split(":")[0]) in layout.heading_keys or ". " in text or (text.endswith(".") and len(words) > 25)
             or len(words) > 60 or is_site_furniture(line)):
         return None
     return text

@@ -227,14 +227,31 @@ def split_line(line, known):
     return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
 
 
+def widened(line, starts, end):
+    """A known label's start, moved back over the words that open labels ('Eligible age', 'Study end',
+    vocab label_words.json 'openers') while the longer label still names the same field."""
+    start, fields = starts[0], fields_for(line[starts[0]:end])
+    for before in starts[1:]:
+        word = fold(line[before:start])
+        if not (fields and word in label_openers() and fields_for(line[before:end]) == fields):
+            break
+        start = before
+    return start
+
+
+@cache
+def label_openers():
+    return frozenset(load_json("label_words.json")["openers"])
+
+
 def label_start(line, tokens, end, known):
     """(where the label before a colon starts, whether it is a label the importer knows): the longest
     known label, else the longest one the classifier maps, else the capitalised words back to the
     previous value."""
     suffixes = [tokens[i].start() for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - LONGEST_LABEL), -1)]
-    for start in reversed(suffixes):
+    for index, start in reversed(list(enumerate(suffixes))):
         if label_key(line[start:end]) in known:
-            return start, True
+            return widened(line, suffixes[index:], end), True
     for start in reversed(suffixes[:4]):
         if line[start].isupper() and fields_for(line[start:end]):
             return start, True

@@ -114,3 +114,17 @@ def test_a_strict_label_is_set_apart_from_its_value_by_a_wide_gap():
     result = record("Key facts\nTreatments       Buparlisib (AN2025), Paclitaxel, Placebo\n\n"
                     "Earlier treatment with nivolumab is allowed.\n")
     assert [i["name"] for i in result["interventions"] if i["kind"] == "DRUG"] == ["buparlisib", "paclitaxel"]
+
+
+def test_a_line_whose_breaks_were_lost_is_cut_before_the_words_that_open_a_label():
+    line = ("Phase: Phase 3 Status: Open for recruitment Target accrual: 324 Eligible age: 21 to 75 years "
+            "Study start: 01 August 2024 Study end: 31 July 2030 Conditions: Nasopharyngeal Carcinoma")
+    assert labels.split_run_on(line, ("Phase", "Status", "Target Accrual", "Age", "Start", "End", "Conditions")).split("\n") == [
+        "Phase: Phase 3", "Status: Open for recruitment", "Target accrual: 324", "Eligible age: 21 to 75 years",
+        "Study start: 01 August 2024", "Study end: 31 July 2030", "Conditions: Nasopharyngeal Carcinoma"]
+
+
+def test_a_breadcrumb_that_lost_its_line_break_ends_in_the_title():
+    result = parse(b"Home > Research > Head & Neck Metronomic capecitabine after chemoradiotherapy in nasopharyngeal "
+                   b"carcinoma: a randomised phase III trial\nPrincipal Investigator: Dr Tan\nTrial ID: NCT09100001\n", "p.txt")
+    assert result["title"].startswith("Head & Neck Metronomic capecitabine")
