@@ -128,3 +128,8 @@ def test_a_breadcrumb_that_lost_its_line_break_ends_in_the_title():
     result = parse(b"Home > Research > Head & Neck Metronomic capecitabine after chemoradiotherapy in nasopharyngeal "
                    b"carcinoma: a randomised phase III trial\nPrincipal Investigator: Dr Tan\nTrial ID: NCT09100001\n", "p.txt")
     assert result["title"].startswith("Head & Neck Metronomic capecitabine")
+
+
+def test_a_who_portal_s_glued_age_labels_and_a_status_in_plain_words():
+    result = record("Inclusion agemin: 18 Years\nInclusion agemax: 65 Years\nStatus: accepting new patients\n")
+    assert (result["min_age_years"], result["max_age_years"], result["status"]) == (18, 65, "RECRUITING")
