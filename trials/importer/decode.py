@@ -99,10 +99,43 @@ def guess_utf16_without_bom(raw):
 
 
 def tidy(text):
-    """One newline convention, no invisible characters, non-breaking spaces as spaces, no trailing blanks."""
+    """One newline convention, no invisible characters, non-breaking spaces as spaces, no trailing blanks,
+    East Asian punctuation and numbering as their ASCII counterparts (see ascii_punctuation)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u2028", "\n")
     text = INVISIBLE.sub("", text)
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    return "\n".join(ascii_punctuation(line).rstrip() for line in text.split("\n"))
+
+
+# Full-width forms (U+FF01-FF5E) are ASCII characters drawn wide; the colon gets the space a label's colon has.
+WIDE = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+WIDE.update({"\uff1a": ": ", "\u3000": " ", "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',
+             "\u3001": ", ", "\u3002": ". ", "\u2027": "\u00b7", "\u30fb": "\u00b7"})
+WIDE_TABLE = str.maketrans(WIDE)
+BRACKET_LABEL = re.compile(r"^(\s*)\u3010([^\u3011]{1,60})\u3011\s*")  # '【Phase】 Phase III'
+LABEL_MARK = re.compile(r"^(\s*)[\u25b6\u25ba\u25b8\u27a4\u25c6\u25a0\u25cf]\s*")  # '▶ Phase   Phase 2'
+MIDDLE_DOT_BULLET = re.compile(r"^(\s*)\u00b7\s*(?=\S)")
+CJK_DIGITS = "一二三四五六七八九十"
+CJK_NUMBER = re.compile(rf"^(\s*)([{CJK_DIGITS}]{{1,3}}|\d{{1,2}}), (?=\S)")  # '一、' '1、' once the comma is ASCII
+
+
+def ascii_punctuation(line):
+    """'年龄：18～70' as 'Label: 18~70': full-width colons, brackets, tildes and bars as ASCII; a '【Label】' or
+    '▶ Label' opening a line as a plain label; '一、' and '1、' numbering as '1.'; '・' bullets as '•'."""
+    line = BRACKET_LABEL.sub(lambda m: f"{m[1]}{m[2].strip()}: ", line).translate(WIDE_TABLE)
+    line = LABEL_MARK.sub(r"\1", line)
+    line = MIDDLE_DOT_BULLET.sub(r"\1• ", line)
+    return CJK_NUMBER.sub(lambda m: f"{m[1]}{cjk_number(m[2])}. ", line)
+
+
+def cjk_number(numeral):
+    """'三' -> 3, '十二' -> 12, '二十' -> 20; digits as they are."""
+    if numeral.isdigit():
+        return int(numeral)
+    values = [CJK_DIGITS.index(ch) + 1 for ch in numeral]
+    if 10 not in values:
+        return values[0]
+    tens = values[0] if values[0] != 10 else 1
+    return tens * 10 + (values[-1] if values[-1] != 10 and len(values) > 1 else 0)
 
 
 def reject_html(text):

@@ -29,8 +29,12 @@ def stem_pattern(stems):
     parts = []
     for stem in stems.split("|"):
         words = [re.escape(fold(word)) + (r"\w*" if word.endswith("*") else "") for word in stem.split()]
-        parts.append(r"\b" + r"\s+".join(words) + r"\b")
+        edge = "" if IDEOGRAPH.match(stem) else r"\b"  # Chinese and Japanese words run on without spaces
+        parts.append(edge + r"\s+".join(words) + edge)
     return re.compile("|".join(parts))
+
+
+IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @cache
@@ -108,11 +112,17 @@ def readings(value):
     """The value, then its halves when it is written in two languages ('Rekrutierend / En recrutement'),
     then the value without a remark in brackets and the bracketed words themselves ('Recrutando
     (Recruiting)', 'Recruiting (enrolment opened November 2024)'). Figures are never halved: '60 / 540'
-    is two counts, not one count in two languages."""
+    is two counts, not one count in two languages. A value written in an East Asian script and then in
+    English ('招募中 Recruiting') gives each half too."""
     parts = [part.strip() for part in value.split(" / ")]
     result = [value] + (parts if len(parts) > 1 and all(re.search(r"[^\W\d_]{2}", p) for p in parts) else [])
     bracketed = BRACKETED.match(value.strip())
-    return result + ([bracketed["outside"], bracketed["inside"]] if bracketed else [])
+    scripts = TWO_SCRIPTS.match(value.strip())  # '招募中 Recruiting', '第二期 Phase II'
+    return result + ([bracketed["outside"], bracketed["inside"]] if bracketed else []) \
+        + ([scripts["east"], scripts["west"]] if scripts else [])
+
+
+TWO_SCRIPTS = re.compile(r"^(?P<east>[^A-Za-z]*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^A-Za-z]*?)\s+(?P<west>[A-Za-z].*)$")
 
 
 def first_reading(value, read):

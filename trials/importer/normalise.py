@@ -43,7 +43,7 @@ def phase(value):
     inner = PHASE_IN_GLOSS.search(value)  # 'Therapeutic confirmatory (Phase III)'
     if inner and not PHASE_SHAPE.match(value.strip().casefold()):
         return phase(inner.group(1))
-    value = GLOSS.sub("", value)  # 'Phase II (Therapeutic exploratory)'
+    value = english_phase(GLOSS.sub("", value))  # 'Phase II (Therapeutic exploratory)'
     text = " ".join(value.casefold().replace("|", " ").split()).strip(" .:;()")
     if text in vocab["not_applicable"]:
         return "NA"
@@ -57,6 +57,16 @@ def phase(value):
     if len(numbers) == 1 or numbers[0] == numbers[1]:
         return f"PHASE{numbers[0]}"
     return vocab["pairs"].get(f"{numbers[0]}-{numbers[1]}")
+
+
+def english_phase(value):
+    """'Fase II', '第二期', 'II期', '2상' as 'phase II', 'phase 2'; other values as they are."""
+    vocab = load_json("phases.json")
+    text = "".join(vocab["numerals"].get(ch, ch) for ch in value.strip())
+    before, after = "|".join(vocab["before"]), "|".join(vocab["after"])
+    match = re.fullmatch(rf"(?:{before})?\s*(?P<n>[0-4ivxIVX][0-4ivxIVX/ -]*?)\s*(?:{after})?", text, re.I)
+    named = match and re.match(rf"(?:{before})", text, re.I) or re.search(rf"(?:{after})$", text)
+    return f"phase {match['n']}" if match and named else value
 
 
 def phase_number(token):
