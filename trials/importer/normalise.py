@@ -158,14 +158,15 @@ def leading_count(value):
 
 UNIT_YEARS = {"year": 1, "yr": 1, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 QUANTITY = r"(\d{1,3}(?:\.\d+)?)\s*(years?|yrs?|months?|weeks?|days?)?"
-AT_LEAST = r"(?:≥|>=|=>|>|≧|⩾|at least|over|older than|greater than|above|from|minimum(?: age)?:?|min\.?)"
+AT_LEAST = r"(?:≥|>=|=>|>|≧|⩾|at least|over|older than|greater than|above|from|minimum(?: age)?:?|min\.?|満)"
 AT_MOST = r"(?:≤|<=|=<|<|≦|⩽|up to|under|younger than|less than|below|maximum(?: age)?:?|max\.?)"
-AND_UP = r"(?:\+(?:\s*years?)?|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above)"
-AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|~|and|through)\s*{QUANTITY}", re.I)
+AND_UP = (r"(?:\+(?:\s*years?)?|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above"
+          r"|et plus|ou plus|y más|o más|e oltre|e più|und älter|und mehr|e mais|i więcej|以上)")
+AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|~|and|through|bis|à|a|al|y|e|tot|至|到)\s*{QUANTITY}", re.I)
 AGE_MIN = re.compile(rf"{AT_LEAST}\s*{QUANTITY}|{QUANTITY}\s*{AND_UP}", re.I)
-AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*(?:and (?:under|younger|below)|or younger)", re.I)
-AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old|adults?|children)\b|[:|()]", re.I)
-AGE_UNITS = re.compile(r"\b(?:jahre?n?|ans|años|anni|jaar)\b|\byears?\(s\)", re.I)
+AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*(?:and (?:under|younger|below)|or younger|以下|未満)", re.I)
+AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old|adults?|children|da|de|von|desde|entre|tra|van|od)\b|[:|()]", re.I)
+AGE_UNITS = re.compile(r"\b(?:jahre?n?|ans|años|anni|anos|jaar|lat)\b|\byears?\(s\)|周岁|週歲|歲|岁|歳|才|세", re.I)
 WORDS_IN_BRACKETS = re.compile(r"\s*\((?=[^)]*[a-z]{3})[^)\d]*\)", re.I)
 AGE_ONLY = re.compile(rf"\s*{QUANTITY}\s*", re.I)
 
@@ -186,6 +187,9 @@ def age_range(value):
         return None
     if ";" in value:
         return age_bands(value)
+    bounds = age_bounds(value) if "," in value else None  # '20 years or older, 79 years or younger'
+    if bounds:
+        return bounds
     value = AGE_UNITS.sub("years", WORDS_IN_BRACKETS.sub("", value))  # '≥ 65 Jahre', '18 Years (Adult, Older Adult)'
     value = re.sub(r"(?<=\d)(?=[a-z])", " ", value, flags=re.I)  # '20age old', '18years'
     text = " ".join(AGE_NOISE.sub(" ", value).split())
@@ -206,6 +210,17 @@ def age_bands(value):
         return None
     highs = [high for _, high in bands]
     return min(low for low, _ in bands), None if None in highs else max(highs)
+
+
+def age_bounds(value):
+    """A lower and an upper bound given apart ('20 years or older, 79 years or younger'), or None."""
+    parts = [age_range(part) for part in value.split(",") if part.strip()]
+    if len(parts) != 2 or None in parts:
+        return None
+    (low, high), (low2, high2) = parts
+    if high is None and low2 is None and low is not None and high2 is not None:
+        return low, high2
+    return None
 
 
 def age_from_match(match, kind):
@@ -250,23 +265,22 @@ def minimum_age_in_criterion(text):
 
 # --- dates -----------------------------------------------------------------------------------------
 
-MONTHS = {name.casefold(): number for number, name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"], start=1)}
-MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
-MONTHS["sept"] = 9
-MONTH = r"([A-Za-z]{3,9})\.?"
+MONTHS = {name: int(number) for number, names in load_json("months.json")["names"].items() for name in names}
+MONTH = r"([^\W\d_]{3,12})\.?"
 DATE_SHAPES = [
     (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
     (re.compile(r"(\d{4})-(\d{1,2})"), ("y", "m")),
     (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), ("y", "m", "d")),
     (re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"), ("y", "m", "d")),  # '2024年3月1日'
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月"), ("y", "m")),
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), ("d", "m", "y")),  # '01.03.2024': dots put the day first
     (re.compile(r"(\d{1,2})/(\d{4})"), ("m", "y")),
-    (re.compile(rf"(\d{{1,2}})\s+{MONTH},?\s+(\d{{4}})"), ("d", "mon", "y")),
+    (re.compile(rf"(\d{{1,2}})(?:\s+|-){MONTH},?(?:\s+|-)(\d{{4}})"), ("d", "mon", "y")),
     (re.compile(rf"{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})"), ("mon", "d", "y")),
-    (re.compile(rf"{MONTH},?\s+(\d{{4}})"), ("mon", "y")),
+    (re.compile(rf"{MONTH},?(?:\s+|-)(\d{{4}})"), ("mon", "y")),
 ]
-ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|\.(?=\s*[^\W\d_]))(?!\w)|(?<=\S)\s+(?:de|del)\s+(?=\S)", re.I)  # '1er mars', '1. März', '1 de marzo de 2024'
 DATE_NOISE = re.compile(r"^(?:\(?(?:actual|estimated|anticipated|expected|est\.?)\)?:?\s+)+|\s*\(?(?:actual|estimated|anticipated)\)?$", re.I)
 
 
@@ -276,7 +290,7 @@ def iso_date(value, day_first=None):
     if value is None:
         return None
     text = DATE_NOISE.sub("", " ".join(value.replace("|", " ").split()).strip(" .,"))
-    text = ORDINAL_DAY.sub(r"\1", text)
+    text = ORDINAL_DAY.sub(lambda m: m[1] or " ", text)
     for shape, parts in DATE_SHAPES:
         match = shape.fullmatch(text)
         if match:
@@ -294,7 +308,7 @@ SLASH_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 DATE_IN_TEXT = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
 
 
-PERIOD = re.compile(r"^(?:from\s+)?(?P<start>.+?)(?:\s+(?:to|until|till|–|—|-)\s+|\s*~\s*)(?P<end>.+)$", re.IGNORECASE)
+PERIOD = re.compile(r"^(?:from\s+)?(?P<start>.+?)(?:\s+(?:to|until|till|bis|au|al|a|–|—|-)\s+|\s*[~至到]\s*)(?P<end>.+)$", re.IGNORECASE)
 
 
 def period(value):
@@ -343,7 +357,7 @@ def day_month_year(text, day_first=None):
 
 def date_from_parts(parts):
     year = int(parts["y"])
-    month = MONTHS.get(parts["mon"].casefold()) if "mon" in parts else int(parts["m"])
+    month = MONTHS.get(parts["mon"].casefold().rstrip(".")) if "mon" in parts else int(parts["m"])
     if month is None or not 1 <= month <= 12 or not 1900 <= year <= 2100:
         return None
     if "d" not in parts:
