@@ -51,7 +51,7 @@ def choose_nct_id(page, found):
 
 def beside_labels(page, skip):
     """IDs written beside an identifier label on their line: 'ClinicalTrials.gov: NCT…', 'NCT… (ClinicalTrials.gov)',
-    or a '| NCT… | ClinicalTrials.gov |' row."""
+    or a '| NCT… | ClinicalTrials.gov |' row; or on the line above an ID that stands alone."""
     ids = []
     for index, line in enumerate(page.lines):
         if index in skip:
@@ -63,9 +63,17 @@ def beside_labels(page, skip):
             beside = [before and before["label"], after and after["label"]]
             if NCT_ID.fullmatch(cells[0] if cells else ""):
                 beside.extend(cells[1:])
+            if line.strip() == match.group(0):  # 'Identificador NCT' on the line above the ID alone
+                beside.append(label_above(page, index))
             if any(label and is_identifier_label(label) for label in beside):
                 ids.append(match.group(0))
     return unique(ids)
+
+
+def label_above(page, index):
+    """The line above index when it is filled and holds no ID: the label of a value on its own line."""
+    above = next((line for line in reversed(page.lines[:index]) if line.strip()), "")
+    return None if NCT_ID.search(above) else above.strip()
 
 
 def in_title_block(page, found, ids):
