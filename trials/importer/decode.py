@@ -121,6 +121,8 @@ CJK_NUMBER = re.compile(rf"^(\s*)([{CJK_DIGITS}]{{1,3}}|\d{{1,2}}), (?=\S)")  # 
 def ascii_punctuation(line):
     """'年龄：18～70' as 'Label: 18~70': full-width colons, brackets, tildes and bars as ASCII; a '【Label】' or
     '▶ Label' opening a line as a plain label; '一、' and '1、' numbering as '1.'; '・' bullets as '•'."""
+    if line.isascii():
+        return CJK_NUMBER.sub(lambda m: f"{m[1]}{cjk_number(m[2])}. ", line)
     line = BRACKET_LABEL.sub(lambda m: f"{m[1]}{m[2].strip()}: ", line).translate(WIDE_TABLE)
     line = LABEL_MARK.sub(r"\1", line)
     line = MIDDLE_DOT_BULLET.sub(r"\1• ", line)

@@ -82,10 +82,8 @@ def mark_excluded(page, layout, found):
 
 
 def read_labels(page, layout, found):
-    labels = layout.label_list
-    label_keys = {key(label.text) for label in labels}
-    headings = {i for i, k in enumerate(page.keys) if k in layout.heading_keys and k not in label_keys}
-    for name, value, index in page.labelled(labels, next_line=layout.next_line, skip=found.excluded_lines | headings):
+    headings = {i for i, k in enumerate(page.keys) if k in layout.heading_keys and k not in layout.label_index.keys}
+    for name, value, index in page.labelled(layout.label_index, next_line=layout.next_line, skip=found.excluded_lines | headings):
         if name not in SCALARS and name != "criteria" and is_sentence(value):
             continue
         if name == "enrollment" and in_arm_block(page, index):
@@ -145,10 +143,9 @@ def more_conditions(page, index, value):
 
 def boundary_test(layout):
     headings = {key(h) for h in layout.all_headings}
-    labels = [label for label in layout.label_list if label.field != "criteria"]
 
     def is_boundary(line):
-        return key(line) in headings or any(label.pattern.match(line) for label in labels)
+        return key(line) in headings or layout.boundary_labels.match(line) is not None
     return is_boundary
 
 

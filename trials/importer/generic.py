@@ -211,8 +211,7 @@ def read_heading_title(page, layout, found):
     Site furniture (cookie and newsletter lines, breadcrumbs, button rows) is never a title. Bare facts
     printed beside the heading (a card's 'RECRUITING', 'Phase 2', 'NCT… · Interventional · 60
     participants') are read too."""
-    label_start = re.compile(r"^\s*(?:%s)\s*:" % "|".join(re.escape(label.text) for label in layout.label_list),
-                             re.IGNORECASE)
+    label_start = layout.label_start
     candidates = []
     for index, line in enumerate(page.lines):
         if index in found.excluded_lines or not line.strip():

@@ -7,7 +7,7 @@ wrong match yields nothing. Label/value pairs are read in the shapes pages print
 labels first."""
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from trials.importer import normalise
 from trials.importer.interventions import TYPE_PREFIX
@@ -15,13 +15,16 @@ from trials.importer.text import key, pipe_cells
 from trials.importer.vocab import load_json
 
 PARENTHESIS = re.compile(r"\([^)]*\)")
+NOT_WORD = re.compile(r"[^\w]+|_")
 
 
+@lru_cache(maxsize=1 << 14)
 def fold(text):
     """Lower-case words without accents or punctuation: 'Début de l'étude' -> 'debut de l etude'."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+|_", " ", text).split())
+    text = text.casefold()
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return " ".join(NOT_WORD.sub(" ", text).split())
 
 
 def stem_pattern(stems):

@@ -3,7 +3,7 @@ confidence: a wrong value is worse than none."""
 import re
 import unicodedata
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -61,12 +61,22 @@ def phase(value):
 
 def english_phase(value):
     """'Fase II', '第二期', 'II期', '2상' as 'phase II', 'phase 2'; other values as they are."""
-    vocab = load_json("phases.json")
-    text = "".join(vocab["numerals"].get(ch, ch) for ch in value.strip())
-    before, after = "|".join(vocab["before"]), "|".join(vocab["after"])
-    match = re.fullmatch(rf"(?:{before})?\s*(?P<n>[0-4ivxIVX][0-4ivxIVX/ -]*?)\s*(?:{after})?", text, re.I)
-    named = match and re.match(rf"(?:{before})", text, re.I) or re.search(rf"(?:{after})$", text)
+    numerals, whole, before, after = phase_words()
+    text = value.strip().translate(numerals)
+    match = whole.fullmatch(text)
+    named = match and before.match(text) or after.search(text)
     return f"phase {match['n']}" if match and named else value
+
+
+@cache
+def phase_words():
+    """phases.json's numerals as a translation table, and its words before and after a phase number as
+    patterns: the whole phrase, the word before, the word after."""
+    vocab = load_json("phases.json")
+    before, after = "|".join(vocab["before"]), "|".join(vocab["after"])
+    return (str.maketrans(vocab["numerals"]),
+            re.compile(rf"(?:{before})?\s*(?P<n>[0-4ivxIVX][0-4ivxIVX/ -]*?)\s*(?:{after})?", re.I),
+            re.compile(rf"(?:{before})", re.I), re.compile(rf"(?:{after})$"))
 
 
 def phase_number(token):
@@ -142,6 +152,8 @@ LEADING_CLAUSE = re.compile(r"^[^(,;]+?(?=\s*[(,;])")
 def whole_trial_count(value):
     """'EEA: 230 | Whole clinical trial: 840', 'Total Sample Size="420" Sample Size from India="420"': the
     count labelled as the whole trial's."""
+    if ":" not in value and "=" not in value:
+        return None
     counts = {int(m["n"].replace(",", "")) for m in SUB_COUNT.finditer(value) if WHOLE_TRIAL.search(m["label"])}
     return counts.pop() if len(counts) == 1 else None
 
@@ -392,6 +404,7 @@ def city_table():
     return {fold(city): code for city, code in load_json("countries.json")["cities"].items()}
 
 
+@lru_cache(maxsize=4096)
 def country_code(value):
     """ISO alpha-2 for a country name ('South Korea', 'Korea, Republic of', 'Hong Kong') or code."""
     if value is None:

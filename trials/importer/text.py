@@ -1,7 +1,7 @@
 """Reading a page's lines: headings and their sections, labelled values, pipe tables."""
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from trials.importer.vocab import load_json
 
@@ -12,6 +12,7 @@ BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]\s+)")
 HEADING_COUNT = re.compile(r"\s*\((?:showing\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[a-z]+)?\)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(line):
     """A line as a heading key: lower-case, single spaces, without a trailing colon or a count of what
     follows ('Locations (showing 6 of 212)', 'Locations(2)', 'Where (showing 6 of 130 locations)')."""
@@ -41,6 +42,48 @@ def label_pattern(label, glued=None, strict=False):
     text += r"(?:\s*\[\d{1,3}\])?"  # 'Country [1]': the index of a repeated entry
     return re.compile(rf"^\s*\|?\s*(?:[-*•]\s+)?{text}{separator}(?P<value>.*)$|^\s*\|?\s*{text}\s*[:|]?\s*$",
                       re.IGNORECASE)
+
+
+LINE_START = re.compile(r"\s*\|?\s*(\S)")
+AFTER_BULLET = re.compile(r"\s+(\S)")
+
+
+class LabelIndex:
+    """Labels by the lower-case first letter of their text, to try on a line only those that can match it
+    (a label pattern allows space, a pipe and a bullet before the label). Labels that open with other than
+    an ASCII letter or digit, and lines that do, are tried against every label."""
+
+    def __init__(self, labels):
+        self.labels = list(labels)
+        self.keys = frozenset(key(label.text) for label in self.labels)
+        self.by_letter, self.others = {}, []
+        for label in self.labels:
+            first = label.text[:1].lower()
+            if first.isascii() and first.isalnum():
+                self.by_letter.setdefault(first, []).append(label)
+            else:
+                self.others.append(label)
+
+    def candidates(self, line):
+        """The labels that may match line, in their order."""
+        start = LINE_START.match(line)
+        if not start:
+            return self.labels
+        letters = [start.group(1)]
+        if letters[0] in "-*•":
+            after = AFTER_BULLET.match(line, start.end())
+            letters += [after.group(1)] if after else []
+        letters = [letter.lower() for letter in letters]
+        if not all(letter.isascii() and letter.isalnum() for letter in letters[-1:]):
+            return self.labels
+        if not self.others and len(letters) == 1:
+            return self.by_letter.get(letters[0], [])
+        wanted = {id(label) for letter in letters for label in self.by_letter.get(letter, [])}
+        return [label for label in self.labels if id(label) in wanted or label in self.others]
+
+    def match(self, line):
+        """The first label whose pattern matches line, or None."""
+        return next((label for label in self.candidates(line) if label.pattern.match(line)), None)
 
 
 SEGMENT_GAP = re.compile(r"\s{2,}|\t")
@@ -113,18 +156,16 @@ class Page:
         return result
 
     def labelled(self, labels, *, next_line=True, skip=frozenset()):
-        """(field, value, line index) for each line that starts with one of labels (the longest that
-        fits). A value that is itself a label ('Lead Sponsor | Collaborator'), or ends in a colon as
+        """(field, value, line index) for each line that starts with one of labels (a LabelIndex; the
+        first that fits). A value that is itself a label ('Lead Sponsor | Collaborator'), or ends in a colon as
         labels do, is no value. A line of several 'Label: value' pairs gives each."""
-        labels = sorted(labels, key=lambda label: len(label.text), reverse=True)
-        label_keys = {key(label.text) for label in labels}
         found = []
         for index, whole in enumerate(self.lines):
             if index in skip or not whole.strip() or is_table_row(whole):
                 continue
             for line in segments(whole):
                 cell = first_cell(line)
-                for label in labels:
+                for label in labels.candidates(line):
                     match = label.pattern.match(line)
                     if not match or (cell and key(label.text) != cell):
                         continue
@@ -133,7 +174,7 @@ class Page:
                     if not value and next_line:
                         values = self.values_below(index, labels)
                     for value in values:
-                        if value and label.field and key(value) not in label_keys and not value.endswith(":"):
+                        if value and label.field and key(value) not in labels.keys and not value.endswith(":"):
                             found.append((label.field, value, index))
                     break
         return found
@@ -172,7 +213,7 @@ def first_cell(line):
 
 
 def is_label(line, labels):
-    return any(label.pattern.match(line) for label in labels)
+    return labels.match(line) is not None
 
 
 def drop_first_filled(lines):

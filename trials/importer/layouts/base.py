@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
-from trials.importer.text import Label, label_pattern
+from trials.importer.text import Label, LabelIndex, label_pattern
 
 SECTION_ROLES = (
     "summary", "description", "conditions", "criteria", "interventions", "locations", "sponsors",
@@ -61,10 +61,28 @@ class Layout:
         return [re.compile(feature, re.MULTILINE) for feature in self.features]
 
     def match_score(self, text):
-        """Share of features found, or 0 when fewer than `needed` are."""
-        found = sum(1 for feature in self.compiled_features if feature.search(text))
-        needed = self.needed or len(self.features)
+        """Share of features found, or 0 when fewer than `needed` are (known as soon as too few are left)."""
+        needed, found = self.needed or len(self.features), 0
+        for done, feature in enumerate(self.compiled_features):
+            if found + len(self.features) - done < needed:
+                return 0.0
+            found += bool(feature.search(text))
         return found / len(self.features) if found >= needed else 0.0
+
+    @cached_property
+    def label_index(self):
+        """The labels, the longest first (the one that fits a line best)."""
+        return LabelIndex(sorted(self.label_list, key=lambda label: len(label.text), reverse=True))
+
+    @cached_property
+    def boundary_labels(self):
+        """The labels that end a criteria block: all but the criteria's own."""
+        return LabelIndex(label for label in self.label_list if label.field != "criteria")
+
+    @cached_property
+    def label_start(self):
+        """Any of the labels opening a line, followed by a colon."""
+        return re.compile(r"^\s*(?:%s)\s*:" % "|".join(re.escape(label.text) for label in self.label_list), re.IGNORECASE)
 
     @cached_property
     def label_list(self):
