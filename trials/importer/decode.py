@@ -106,9 +106,10 @@ def tidy(text):
     return "\n".join(ascii_punctuation(line).rstrip() for line in text.split("\n"))
 
 
-# Full-width forms (U+FF01-FF5E) are ASCII characters drawn wide; the colon gets the space a label's colon has.
+# Full-width forms (U+FF01-FF5E) are ASCII characters drawn wide; the colon gets the space a label's colon has,
+# and the ideographic space the width of a gap between columns ('Country\u3000Taiwan' is 'Country   Taiwan').
 WIDE = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-WIDE.update({"\uff1a": ": ", "\u3000": " ", "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',
+WIDE.update({"\uff1a": ": ", "\u3000": "   ", "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',
              "\u3001": ", ", "\u3002": ". ", "\u2027": "\u00b7", "\u30fb": "\u00b7"})
 WIDE_TABLE = str.maketrans(WIDE)
 BRACKET_LABEL = re.compile(r"^(\s*)\u3010([^\u3011]{1,60})\u3011\s*")  # '【Phase】 Phase III'

@@ -103,7 +103,7 @@ def read_labels(page, layout, found):
         elif name == "criteria" and found.criteria_text is None:
             found.criteria_text = criteria_block(page.lines, index, boundary_test(layout))
         elif name == "countries":
-            found.countries.extend(re.split(r"[;,]", value))
+            found.countries.extend(normalise.split_countries(value))
         elif name == "collaborators":
             found.collaborators.extend(re.split(r";", value))
         elif name == "locations_summary":
@@ -173,7 +173,7 @@ def read_line_patterns(page, layout, found):
                 if not value:
                     continue
                 if name == "countries":
-                    found.countries.extend(re.split(r"[;,]", value))
+                    found.countries.extend(normalise.split_countries(value))
                 elif name == "nct_id":
                     found.labelled_ids.append(value)
                 else:
@@ -243,7 +243,7 @@ def read_sections(page, layout, found):
             found.collaborators.extend(names[1:])
     lines = section_lines(page, layout, "countries")
     if lines:
-        found.countries.extend(part.strip() for line in lines for part in re.split(r"[;,]", line) if part.strip())
+        found.countries.extend(part.strip() for line in lines for part in normalise.split_countries(line) if part.strip())
     lines = section_lines(page, layout, "identifiers")
     if lines:
         found.labelled_ids.extend(NCT_ID.findall("\n".join(lines)))

@@ -222,6 +222,7 @@ def read_heading_title(page, layout, found):
         text = None if TAGS.match(line.strip()) else title_text(line, layout)
         candidates.append((index, text, study_signals(text) if text else 0))
     read_tag_lines(page, found, [index for index, _, _ in candidates])
+    read_status_line(page, found, [index for index, _, _ in candidates])
     best = max((c for c in candidates if c[1] and c[2]), key=lambda c: (c[2], len(c[1].split()) >= 5), default=None)
     best = best or next((c for c in candidates[:TITLE_WINDOW] if c[1]), None)
     if best:
@@ -295,6 +296,15 @@ def read_tag_lines(page, found, indexes):
             read, _ = card_facts(page.lines[index])
             if [name for name, _ in read] == ["status"]:
                 found.add("status", read[0][1])
+
+
+def read_status_line(page, found, indexes):
+    """A status alone on its line in the page's title block ('Recruiting', 'Open to new participants'),
+    when it is the block's only such line."""
+    read = [labels.first_reading(page.lines[index].strip(), normalise.status) for index in indexes]
+    lines = [index for index, status in zip(indexes, read) if status]
+    if len(lines) == 1:
+        found.add("status", page.lines[lines[0]].strip())
 
 
 LABEL_LINE = re.compile(r"^[A-Z][\w /()#'-]{1,40}:\s+\S")
@@ -373,7 +383,7 @@ def prose_countries(text):
     """The names of every list of countries a sentence gives, when each item is a country."""
     names = []
     for match in PROSE_COUNTRIES.finditer(text):
-        items = [item.strip() for item in re.split(r"[,;]|\band\b", match["list"]) if item.strip()]
+        items = [item.strip() for item in normalise.split_countries(match["list"], at_and=True) if item.strip()]
         if items and all(normalise.country_code(item) for item in items):
             names.extend(items)
     return names

@@ -103,7 +103,7 @@ READERS = {
     "sponsor": accepts_name,
     "conditions": normalise.condition_names,
     "period": normalise.period,
-    "countries": lambda v: all(normalise.country_code(p) for p in re.split(r"[;,]|\band\b", v) if p.strip()) or None,
+    "countries": lambda v: all(normalise.country_code(p) for p in normalise.split_countries(v, at_and=True) if p.strip()) or None,
     "drugs": lambda v: True,
 }
 
@@ -120,12 +120,14 @@ def readings(value):
     parts = [part.strip() for part in value.split(" / ")]
     result = [value] + (parts if len(parts) > 1 and all(re.search(r"[^\W\d_]{2}", p) for p in parts) else [])
     bracketed = BRACKETED.match(value.strip())
-    scripts = TWO_SCRIPTS.match(value.strip())  # '招募中 Recruiting', '第二期 Phase II'
+    scripts = TWO_SCRIPTS.match(value.strip()) or WEST_FIRST.match(value.strip())  # '招募中 Recruiting', 'Recruiting 招募中'
     return result + ([bracketed["outside"], bracketed["inside"]] if bracketed else []) \
         + ([scripts["east"], scripts["west"]] if scripts else [])
 
 
-TWO_SCRIPTS = re.compile(r"^(?P<east>[^A-Za-z]*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^A-Za-z]*?)\s+(?P<west>[A-Za-z].*)$")
+EAST = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+TWO_SCRIPTS = re.compile(rf"^(?P<east>[^A-Za-z]*{EAST}[^A-Za-z]*?)\s+(?P<west>[A-Za-z].*)$")
+WEST_FIRST = re.compile(rf"^(?P<west>[A-Za-z][^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]*?)\s+(?P<east>{EAST}[^A-Za-z]*)$")
 
 
 def first_reading(value, read):
@@ -189,7 +191,7 @@ def read_classified(page, found, in_arm_block, skip=frozenset()):
             if name == "conditions":
                 found.conditions.extend(normalise.condition_names(text))
             elif name == "countries":
-                found.countries.extend(re.split(r"[;,]|\band\b", text))
+                found.countries.extend(normalise.split_countries(text, at_and=True))
             elif name == "drugs":
                 found.labelled_agents.append(text)
             elif name == "period":

@@ -100,7 +100,16 @@ def word_table(name, key=None):
 
 
 def status(value):
-    return None if value is None else word_table("statuses.json", "words").get(plain(value))
+    """A status in the vocabulary; also one whose comma parts name it and nothing else ('Closed for
+    inclusion, follow-up ongoing')."""
+    if value is None:
+        return None
+    table = word_table("statuses.json", "words")
+    found = table.get(plain(value))
+    if found or "," not in value:
+        return found
+    codes = {table.get(plain(part)) for part in value.split(",")}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def study_type(value):
@@ -413,6 +422,23 @@ def country_code(value):
     if re.fullmatch(r"[A-Z]{2}", text) and pycountry.countries.get(alpha_2=text):
         return text
     return country_table().get(fold(text))
+
+
+COUNTRY_SEPARATORS = {False: re.compile(r"[;,]"), True: re.compile(r"[;,]|\band\b")}
+
+
+def split_countries(value, at_and=False):
+    """The country names of a list ('France; Germany', 'Canada, Korea, Republic of, Spain'): its parts at
+    commas and semicolons (and at 'and' when at_and), a part joined back to the one before when only
+    together they name a country, as ISO lists write some names ('Korea, Republic of')."""
+    names = []
+    for part in COUNTRY_SEPARATORS[at_and].split(value):
+        joined = f"{names[-1].strip()}, {part.strip()}" if names else None
+        if joined and part.strip() and not country_code(part) and country_code(joined):
+            names[-1] = joined
+        else:
+            names.append(part)
+    return names
 
 
 @cache

@@ -133,3 +133,58 @@ def test_a_region_fixes_the_country_but_a_two_letter_code_does_not():
 def test_a_code_name_opening_a_drug_label_is_the_agent():
     result = record("NCT ID: NCT09100014\nStudy drug: QX-2291, a tablet taken daily, plus cetuximab\n")
     assert {i["name"] for i in result["interventions"]} >= {"qx-2291", "cetuximab"}
+
+
+@pytest.mark.parametrize("value, code", [
+    ("Closed for inclusion, follow-up ongoing", "ACTIVE_NOT_RECRUITING"),
+    ("Recruiting, closed for inclusion", None),  # parts that disagree
+    ("Recruiting, see below", None),  # a part that is no status
+    ("Open to new participants", "RECRUITING"),
+])
+def test_a_status_may_be_written_in_agreeing_comma_parts(value, code):
+    assert normalise.status(value) == code
+
+
+def test_a_value_in_two_scripts_is_read_in_either_order():
+    assert labels.first_reading("Recruiting 招募中", normalise.status) == "RECRUITING"
+    assert labels.first_reading("招募中 Recruiting", normalise.status) == "RECRUITING"
+
+
+@pytest.mark.parametrize("value, names", [
+    ("Canada, Korea, Republic of, Spain", ["Canada", "Korea, Republic of", "Spain"]),
+    ("France; Germany", ["France", "Germany"]),
+    ("Iran, Islamic Republic of", ["Iran, Islamic Republic of"]),
+])
+def test_country_lists_keep_names_written_with_a_comma(value, names):
+    assert [name.strip() for name in normalise.split_countries(value)] == names
+
+
+def test_a_prose_list_of_countries_keeps_iso_names_whole():
+    found = record("NCT ID: NCT01234567\n\nThis study is taking place in 3 countries: Canada, Korea, Republic of, "
+                   "Taiwan\n")
+    assert found["countries"] == ["CA", "KR", "TW"]
+
+
+def test_a_status_alone_on_a_line_of_the_title_block_is_the_trials():
+    found = record("Open to new participants\n\nNCT ID: NCT01234567\nPhase: Phase 2\n")
+    assert found["status"] == "RECRUITING"
+
+
+def test_two_statuses_alone_in_the_title_block_give_none():
+    found = record("Recruiting\nCompleted\n\nNCT ID: NCT01234567\nPhase: Phase 2\n")
+    assert found["status"] is None
+
+
+def test_an_ideographic_space_sets_label_and_value_apart():
+    found = record("NCT ID: NCT01234567\nSubject Gender\u3000Male\nCountry\u3000Taiwan\n")
+    assert (found["sex"], found["countries"]) == ("MALE", ["TW"])
+
+
+def test_member_states_are_the_trials_countries():
+    assert labels.fields_for("E.8.6.3 Member states") == ["countries"]
+
+
+def test_a_heading_of_related_organisations_introduces_no_other_study():
+    found = record("Recruitment status: Suspended\n\nOther related organizations\nStudy ID_1: NCT01234567\n"
+                   "Org. issuing International ID_1: ClinicalTrials.gov\n")
+    assert found["nct_id"] == "NCT01234567"
