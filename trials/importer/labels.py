@@ -16,6 +16,7 @@ from trials.importer.vocab import load_json
 
 PARENTHESIS = re.compile(r"\([^)]*\)")
 NOT_WORD = re.compile(r"[^\w]+|_")
+UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"})  # letters NFKD leaves whole
 
 
 @lru_cache(maxsize=1 << 14)
@@ -23,6 +24,7 @@ def fold(text):
     """Lower-case words without accents or punctuation: 'Début de l'étude' -> 'debut de l etude'."""
     text = text.casefold()
     if not text.isascii():
+        text = text.translate(UNDECOMPOSED)
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(NOT_WORD.sub(" ", text).split())
 

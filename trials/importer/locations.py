@@ -28,7 +28,8 @@ class Address:
 
 @cache
 def organisation_pattern():
-    words = "|".join(re.escape(word) for word in load_words("organisation_words.txt"))
+    words = "|".join(r"\w*" + re.escape(word[1:]) if word.startswith("*") else re.escape(word)
+                     for word in load_words("organisation_words.txt"))
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
@@ -100,6 +101,7 @@ def split_status(line):
 GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 WORD_BEFORE_GLUE = re.compile(r"(?:^|[^\w])[A-Za-z]?[a-z]{3,}$")
 PIECE_SEPARATORS = (" · ", " | ", " — ", " – ")
+TRAILING_COUNTRY = re.compile(r"^(?P<line>.+,\s*[^,()]+?)\s*\((?P<country>[^()]+)\)$")
 PARENTHESISED_PLACE = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[^()]+)\)$")
 LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w /()'-]{1,40}?)(?:\s*\[\d{1,3}\])?\s*[:]\s*(?P<value>.*)$|"
                       r"^(?P<dashed>[A-Za-z][\w /()'-]{1,40}?)\s*\[\d{1,3}\]\s*-\s*(?P<rest>.*)$")
@@ -108,7 +110,11 @@ LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w /()'-]{1,40}?)(?:\s*\[\d{1,3}\])?
 def one_line_site(line, status, country=None):
     """A whole site on one line, or None: 'Name — City, Country', 'Facility, City, Region, Country',
     'Status · Facility · City, Country', 'Hospital, City', 'Facility (City, Region)', or a name glued to its
-    address ('…School of MedicineShanghai, Shanghai, China'). country: the heading the list is under."""
+    address ('…School of MedicineShanghai, Shanghai, China'). country: the heading the list is under; a
+    country in brackets after the address ('Rigshospitalet, Köpenhamn (Danmark)') stands for it."""
+    bracketed = TRAILING_COUNTRY.match(line)
+    if bracketed and normalise.country_code(bracketed["country"]):
+        line, country = bracketed["line"], normalise.country_code(bracketed["country"])
     pieces = pieces_site(line, status, country)
     if pieces:
         return pieces
@@ -199,7 +205,7 @@ def city_and_state(place):
 def known_city_under(name, city, country):
     """Under a country heading, 'Gustave Roussy, Villejuif' is a site when the city is one of that country's
     and the name is no place itself."""
-    return bool(country) and normalise.city_country(city) == country and not (
+    return bool(country and name.strip()) and normalise.city_country(city) == country and not (
         normalise.city_country(name) or normalise.region_country(name) or normalise.country_code(name))
 
 
@@ -213,7 +219,7 @@ def heading_country(line):
 
 @cache
 def location_heading():
-    words = "|".join(re.escape(word) for word in load_json("countries.json")["location_heading"])
+    words = "|".join(re.escape(fold(word)) for word in load_json("countries.json")["location_heading"])
     return re.compile(rf"\b(?:{words})\b")
 
 

@@ -155,6 +155,7 @@ def enrollment(value):
 
 SUB_COUNT = re.compile(r"(?P<label>[A-Za-z][\w ()/-]{0,40}?)\s*[:=]\s*\"?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\"?")
 WHOLE_TRIAL = re.compile(r"\b(?:total|whole|overall|global|all|international|worldwide)\b", re.I)
+IN_PLACE = re.compile(r"\s+(?:in|i|en|im|в|во)\s+[^\W\d_]+$", re.I)  # '400 i Norden', '240 in Europe'
 LEADING_CLAUSE = re.compile(r"^[^(,;]+?(?=\s*[(,;])")
 
 
@@ -171,7 +172,7 @@ def leading_count(value):
     """'148 patients (74 per arm), allowing for drop-out', '240 (international), davon 30 in der Schweiz':
     the count that opens the value, before its first note."""
     clause = LEADING_CLAUSE.match(value.strip())
-    match = clause and ENROLLMENT.fullmatch(clause.group(0).strip())
+    match = clause and ENROLLMENT.fullmatch(IN_PLACE.sub("", clause.group(0).strip()))
     return int(match["n"].replace(",", "")) or None if match else None
 
 
@@ -181,13 +182,13 @@ UNIT_YEARS = {"year": 1, "yr": 1, "month": 1 / 12, "week": 7 / 365.25, "day": 1 
 QUANTITY = r"(\d{1,3}(?:\.\d+)?)\s*(years?|yrs?|months?|weeks?|days?)?"
 AT_LEAST = r"(?:≥|>=|=>|>|≧|⩾|at least|over|older than|greater than|above|from|minimum(?: age)?:?|min\.?|満)"
 AT_MOST = r"(?:≤|<=|=<|<|≦|⩽|up to|under|younger than|less than|below|maximum(?: age)?:?|max\.?)"
-AND_UP = (r"(?:\+(?:\s*years?)?|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above"
+AND_UP = (r"(?:\+(?:\s*years?)?|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above|och äldre|och uppåt|ve üzeri|ve üstü|и старше"
           r"|et plus|ou plus|y más|o más|e oltre|e più|und älter|und mehr|e mais|i więcej|以上)")
-AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|~|and|through|bis|à|a|al|y|e|tot|至|到)\s*{QUANTITY}", re.I)
+AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|~|and|through|bis|à|a|al|y|e|tot|till|до|至|到)\s*{QUANTITY}", re.I)
 AGE_MIN = re.compile(rf"{AT_LEAST}\s*{QUANTITY}|{QUANTITY}\s*{AND_UP}", re.I)
 AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*(?:and (?:under|younger|below)|or younger|以下|未満)", re.I)
-AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old|adults?|children|da|de|von|desde|entre|tra|van|od)\b|[:|()]", re.I)
-AGE_UNITS = re.compile(r"\b(?:jahre?n?|ans|años|anni|anos|jaar|lat)\b|\byears?\(s\)|周岁|週歲|歲|岁|歳|才|세", re.I)
+AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old|adults?|children|da|de|von|desde|entre|tra|van|od|от|från)\b|[:|()]", re.I)
+AGE_UNITS = re.compile(r"\b(?:jahre?n?|ans|años|anni|anos|jaar|lat|år|yaş|лет|года?)\b|\byears?\(s\)|周岁|週歲|歲|岁|歳|才|세", re.I)
 WORDS_IN_BRACKETS = re.compile(r"\s*\((?=[^)]*[a-z]{3})[^)\d]*\)", re.I)
 AGE_ONLY = re.compile(rf"\s*{QUANTITY}\s*", re.I)
 
@@ -458,7 +459,7 @@ def city_country(city):
 # --- conditions ------------------------------------------------------------------------------------
 
 HEAD_WORDS = (
-    r"\b(?:\w*carcinomas?|cancers?|tumou?rs?|neoplasms?|malignanc(?:y|ies)|lymphomas?|sarcomas?|melanomas?|"
+    r"\b(?:\w*carcinomas?|\w*cancers?|kanser\w*|karsinom\w*|рак|карцином\w*|опухол\w*|tumou?rs?|neoplasms?|malignanc(?:y|ies)|lymphomas?|sarcomas?|melanomas?|"
     r"diseases?|mucositis|xerostomia|dysphagia|metastas[ie]s|leukoplakia|dermatitis|trismus|fibrosis|"
     r"infections?|syndromes?)"
 )

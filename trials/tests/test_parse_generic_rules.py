@@ -115,8 +115,8 @@ def test_a_day_month_date_no_other_date_explains_is_left_empty_with_a_warning():
       "Level of the institution: Tertiary A"], [("Xiangya Hospital", "Changsha", "CN")]),
     (["Recruiting · Asan Medical Center · Seoul, Korea, Republic of"], [("Asan Medical Center", "Seoul", "KR")]),
     (["Korea, Republic of", "Asan Medical Center — Seoul — Recruiting"], [("Asan Medical Center", "Seoul", "KR")]),
-    (["Royal Infirmary, Leeds"], [("Royal Infirmary", "Leeds", None)]),
-    (["Kyoto University Hospital (Kyoto, Kyoto)"], [("Kyoto University Hospital", "Kyoto", None)]),
+    (["Royal Infirmary, Leeds"], [("Royal Infirmary", "Leeds", "GB")]),
+    (["Kyoto University Hospital (Kyoto, Kyoto)"], [("Kyoto University Hospital", "Kyoto", "JP")]),
     (["West Lake Medical Center, Zhejiang UniversityHangzhou, Zhejiang, ChinaRecruiting"],
      [("West Lake Medical Center, Zhejiang University", "Hangzhou", "CN")]),
     (["Lakeside Hospital — Springfield, MA"], [("Lakeside Hospital", "Springfield", "US")]),
@@ -159,3 +159,13 @@ def test_a_status_badge_above_the_title_and_an_age_in_plain_words():
     result = parse(("RECRUITING\nA study of cisplatin with radiotherapy in throat cancer\nNCT ID: NCT09000019\n"
                     "Inclusion criteria\n- are at least 18 years old\n").encode(), "page.txt")
     assert (result["status"], result["min_age_years"]) == ("RECRUITING", 18)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Karolinska Universitetssjukhuset, Solna", "Rigshospitalet, Köpenhamn (Danmark)"],
+     [("Karolinska Universitetssjukhuset", "Solna", "SE"), ("Rigshospitalet", "Köpenhamn", "DK")]),
+    (["Norway", "Oslo", "Bergen"], []),  # cities alone name no facility
+])
+def test_compound_hospital_words_and_a_country_in_brackets_after_the_address(lines, expected):
+    from trials.importer.locations import read_sites
+    assert [(s["name"], s["city"], s["country"]) for s in read_sites(lines)] == expected

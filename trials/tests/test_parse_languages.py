@@ -98,3 +98,38 @@ def test_a_chinese_page_reads_its_labelled_fields():
     record = parse(page.encode(), "page.txt")
     assert (record["phase"], record["status"], record["study_type"]) == ("PHASE2", "RECRUITING", "INTERVENTIONAL")
     assert (record["start_date"], record["completion_date"], record["sponsor"]) == ("2025-01", "2027-12", "湖南省肿瘤医院")
+
+
+@pytest.mark.parametrize("label, value, expected", [
+    ("Hasta sayısı", "64 (gerçekleşen)", ("enrollment", "64 (gerçekleşen)")),  # a dotless ı folds to i
+    ("Durum", "Tamamlandı", ("status", "Tamamlandı")),
+    ("Studiestatus", "Rekryteringen avslutad", ("status", "Rekryteringen avslutad")),
+    ("Beräknat studieslut", "2031-12-31", ("completion_date", "2031-12-31")),
+    ("Birincil tamamlanma tarihi", "31 Aralık 2022", None),  # the primary completion is not the study's end
+    ("Тип исследования", "Интервенционное", ("study_type", "Интервенционное")),
+    ("Пол", "любой", ("sex", "любой")),
+])
+def test_turkish_swedish_and_russian_labels(label, value, expected):
+    assert classify_pair(label, value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("18 år och äldre", (18, None)), ("от 18 до 75 лет", (18, 75)), ("18 yaş ve üzeri", (18, None)),
+])
+def test_ages_in_swedish_russian_and_turkish(value, expected):
+    assert normalise.age_range(value) == expected
+
+
+def test_a_count_for_a_named_region_opens_the_enrollment():
+    assert normalise.enrollment("400 i Norden (varav 180 i Sverige)") == 400
+
+
+def test_a_russian_page_reads_its_labels_dates_and_criteria():
+    text = ("Пролголимаб при раке полости рта\n\nНомер NCT: NCT09000071\nФаза: II/III\nСтатус: Набор приостановлен\n"
+            "Дата начала: 15 апреля 2024\nСтрана: Россия\nЗаболевание: Плоскоклеточный рак полости рта\n\n"
+            "Критерии включения:\n1. Первый пункт.\n2. Второй пункт.\nКритерии исключения:\n1. Третий пункт.\n")
+    result = parse(text.encode(), "page.txt")
+    assert (result["phase"], result["status"], result["start_date"], result["countries"]) == \
+        ("PHASE2_PHASE3", "SUSPENDED", "2024-04-15", ["RU"])
+    assert result["conditions"] == ["Плоскоклеточный рак полости рта"]
+    assert [c["kind"] for c in result["criteria"]] == ["INCLUSION", "INCLUSION", "EXCLUSION"]
