@@ -1,7 +1,7 @@
--- wrk script: each connection cycles through the search mix of benchmarks/loadtest-paths.txt
--- (written by loadtest.sh), starting at a different place; reports latency percentiles and errors.
+-- wrk script: each connection cycles through the search mix that loadtest.sh writes to $LOADTEST_PATHS,
+-- starting at a different place; reports requests per second, latency percentiles and errors.
 local paths = {}
-for line in io.lines(os.getenv("LOADTEST_PATHS") or "benchmarks/loadtest-paths.txt") do
+for line in io.lines(os.getenv("LOADTEST_PATHS")) do
   if line ~= "" then paths[#paths + 1] = line end
 end
 

@@ -16,7 +16,7 @@ DURATION=${DURATION:-60s}
 WARMUP=${WARMUP:-10s}
 PORT=${PORT:-8765}
 CACHE_URL=${CACHE_URL-redis://127.0.0.1:6379/1}
-PATHS=benchmarks/loadtest-paths.txt
+PATHS=${TMPDIR:-/tmp}/loadtest-paths.txt
 export DATABASE_URL CACHE_URL SECRET_KEY="${SECRET_KEY:-load-test-only}" LOG_LEVEL=ERROR
 
 .venv/bin/python manage.py collectstatic --noinput -v0

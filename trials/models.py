@@ -140,7 +140,8 @@ DERIVED_FIELDS = ["drugs", "subsites", "countries", "search_vector", "rank_vecto
 
 
 class CatalogueVersion(models.Model):
-    """One row whose number changes with every write that can change a search's results.
+    """One row whose number (random, see trials.querysets.BUMP_VERSION_SQL) changes with every write
+    that can change a search's results.
 
     Cached facet counts and result totals are keyed by it (catalog.facets), so a cached count is
     never read after the write that made it wrong. Bumped in the writing transaction, by

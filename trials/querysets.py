@@ -72,11 +72,13 @@ DELETE FROM trials_searchword;
 INSERT INTO trials_searchword (word)
 SELECT word FROM ts_stat('SELECT search_vector FROM trials_trial') WHERE word !~ '{NCT_ID_LEXEME}';
 """
-# The catalogue version (trials.CatalogueVersion) changes in the transaction of every write.
-# An upsert, so that a database emptied by a test's flush still gets a version.
-BUMP_VERSION_SQL = """
-INSERT INTO trials_catalogueversion (id, version) VALUES (1, 1)
-ON CONFLICT (id) DO UPDATE SET version = trials_catalogueversion.version + 1
+# The catalogue version (trials.CatalogueVersion) changes in the transaction of every write, to a
+# new random number: no two states of any catalogue share one, even two databases sharing a cache,
+# or a database dropped and made again. An upsert, so that a database emptied by a flush gets one.
+NEW_VERSION = "(random() * 9e18)::bigint"
+BUMP_VERSION_SQL = f"""
+INSERT INTO trials_catalogueversion (id, version) VALUES (1, {NEW_VERSION})
+ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version
 """
 
 # For each word typed: its English stem, whether that stem is a known search word, and the known

@@ -75,7 +75,7 @@ def test_an_import_of_a_new_trial_changes_the_cached_counts(client):
         nct_id="NCT00000005", interventions=[{"name": "cetuximab", "kind": "DRUG", "description": None}],
         sites=[{"name": "Institut Curie", "city": "Paris", "country": "FR", "status": None}], countries=["FR"],
     ), "page")
-    assert CatalogueVersion.current() > version
+    assert CatalogueVersion.current() != version
     page, drugs, countries = shown(client)
     assert page.context["count"] == 5
     assert (drugs, countries) == counts_from_tables() == (

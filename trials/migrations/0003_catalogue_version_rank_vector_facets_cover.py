@@ -28,7 +28,8 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(condition=models.Q(('id', 1)), name='catalogueversion_one_row'),
         ),
         migrations.RunSQL(
-            "INSERT INTO trials_catalogueversion (id, version) VALUES (1, 1) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO trials_catalogueversion (id, version) VALUES (1, (random() * 9e18)::bigint) "
+            "ON CONFLICT (id) DO NOTHING",
             migrations.RunSQL.noop,
         ),
         # The rank vector of the trials already stored, as refresh_derived() makes it.
