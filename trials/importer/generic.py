@@ -192,6 +192,14 @@ def classify(text):
     return None
 
 
+def card_piece(text):
+    """A piece of a heading's card: a bare fact, or the countries the trial runs in ('Egypt, Turkey')."""
+    parts = [part for part in normalise.split_countries(text, at_and=True) if part.strip()]
+    if parts and all(normalise.country_code(part) for part in parts):
+        return "countries", text
+    return classify(text)
+
+
 def take_run(run, found):
     names = [name for name, _ in run if name != "date"]
     if len(set(names)) < 3 or len(names) != len(set(names)):
@@ -219,7 +227,7 @@ def read_heading_title(page, layout, found):
         if (label_start.match(line) or page.keys[index] in layout.heading_keys or MARKER.search(line)
                 or len(candidates) >= TITLE_SCAN):
             break
-        text = None if TAGS.match(line.strip()) else title_text(line, layout)
+        text = None if TAGS.match(line.strip()) or card_facts(line)[0] else title_text(line, layout)
         candidates.append((index, text, study_signals(text) if text else 0))
     read_tag_lines(page, found, [index for index, _, _ in candidates])
     read_status_line(page, found, [index for index, _, _ in candidates])
@@ -241,11 +249,20 @@ def title_text(line, layout):
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     words = text.split()
-    if (len(words) < 4 or text.endswith(("…", ":", "?", "!")) or key(text) in layout.heading_keys
+    if (len(words) < 4 or text.endswith(("…", ":", "!")) or (text.endswith("?") and not is_question_title(text)) or key(text) in layout.heading_keys
             or SENTENCE_LABELS.search(text) or key(text.split(":")[0]) in layout.heading_keys or ". " in text or (text.endswith(".") and len(words) > 25)
             or len(words) > 60 or is_site_furniture(line)):
         return None
     return text
+
+
+QUESTION_HEADING = re.compile(r"^(?:who|what|how|where|when|why|which|is|am|are)\b", re.I)
+
+
+def is_question_title(text):
+    """'Could starting with chemotherapy help people keep their voice box?': a plain-language site's title
+    asks of the trial; 'Who can join this study?' and 'What is involved?' head the page's sections."""
+    return len(text.split()) >= 6 and not QUESTION_HEADING.match(text)
 
 
 def is_site_furniture(line):
@@ -265,6 +282,8 @@ def read_heading_card(page, found, heading):
     facts, badge = [], False
     for step in (-1, 1):
         index = heading + step
+        if step == 1 and index + 1 < len(page.lines) and not page.lines[index].strip():
+            index += 1  # a heading alone in its paragraph: its card is the paragraph below
         while (0 <= index < len(page.lines) and abs(index - heading) <= CARD_REACH and page.lines[index].strip()
                and index not in found.excluded_lines):
             read, beside_id = card_facts(page.lines[index])
@@ -274,7 +293,10 @@ def read_heading_card(page, found, heading):
     names = [name for name, _ in facts]
     if (len(names) >= 2 and len(names) == len(set(names))) or (badge and names == ["status"]):
         for name, text in facts:
-            found.add(name, text)
+            if name == "countries":
+                found.countries.extend(part for part in normalise.split_countries(text, at_and=True) if part.strip())
+            else:
+                found.add(name, text)
 
 
 def card_facts(line):
@@ -283,7 +305,7 @@ def card_facts(line):
     '[Head and Neck] Recruiting'); ([], False) otherwise. Dates are left out."""
     pieces = [SYMBOLS.sub("", TAGS.sub("", piece)).strip() for piece in CARD_SEPARATOR.split(line.strip())]
     facts = [piece for piece in pieces if piece and not ID_PIECE.fullmatch(piece)]
-    read = [classify(piece) for piece in facts]
+    read = [card_piece(piece) for piece in facts]
     if not facts or None in read:
         return [], False
     return [r for r in read if r[0] != "date"], len(facts) < len([p for p in pieces if p])

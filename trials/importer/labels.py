@@ -153,17 +153,21 @@ def classify_pair(label, value):
 
 COLON_PAIR = re.compile(r"^\s*(?:[-*•]\s+)?(?P<label>[^\W\d][^:|=]{0,70}?)\s*:\s*(?P<value>\S.*)$")
 SPACED_PAIR = re.compile(r"^\s*(?P<label>[^\W\d][\w ()/&'-]{0,40}?)\s{3,}(?P<value>\S.*)$")
+DASH_PAIR = re.compile(r"^\s*(?P<label>[^\W\d][^:|=—–]{0,40}?)\s+[—–]\s+(?P<value>\S.*)$")  # 'Trial status — Closed'
 DOT_SEPARATOR = re.compile(r"\s+·\s+")
 
 
 def pairs_in_line(line):
-    """(label, value) pairs of one line: 'Label: value', '| Label | Value |', '| L | V | L | V |', a facts
+    """(label, value) pairs of one line: 'Label: value', '| Label | Value |', '| L | V | L | V |', 'L: V | L: V', a facts
     box's 'Label      Value' (columns set apart by spaces), and a value that is itself a row of pairs
     ('Study dates   Start: 2024-10-08 · Study completion: 2027-12')."""
     cells = [cell for cell in (pipe_cells(line) or []) if cell]
+    labelled = [COLON_PAIR.match(cell) for cell in cells]
+    if len(cells) >= 2 and all(labelled):  # 'Lead sponsor: X | Collaborator: Y': a row of pairs
+        return [(pair["label"], pair["value"]) for pair in labelled]
     if len(cells) in (2, 4):
         return [(cells[i], cells[i + 1]) for i in range(0, len(cells), 2)]
-    match = SPACED_PAIR.match(line) or COLON_PAIR.match(line)
+    match = SPACED_PAIR.match(line) or COLON_PAIR.match(line) or DASH_PAIR.match(line)
     if not match:
         return []
     inner = [COLON_PAIR.match(piece) for piece in DOT_SEPARATOR.split(match["value"])]

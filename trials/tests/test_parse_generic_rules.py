@@ -169,3 +169,30 @@ def test_a_status_badge_above_the_title_and_an_age_in_plain_words():
 def test_compound_hospital_words_and_a_country_in_brackets_after_the_address(lines, expected):
     from trials.importer.locations import read_sites
     assert [(s["name"], s["city"], s["country"]) for s in read_sites(lines)] == expected
+
+
+def test_a_question_title_a_card_in_the_paragraph_below_and_its_countries():
+    text = ("Could starting with chemotherapy help people keep their voice box?\n\n"
+            "NCT09000081 · Phase 3 · Not yet recruiting · Egypt, Turkey\n")
+    result = parse(text.encode(), "page.txt")
+    assert result["title"] == "Could starting with chemotherapy help people keep their voice box?"
+    assert (result["phase"], result["status"], result["countries"]) == ("PHASE3", "NOT_YET_RECRUITING", ["EG", "TR"])
+
+
+def test_a_section_question_is_no_title():
+    from trials.importer.generic import is_question_title
+    assert not is_question_title("Who can take part in this trial?")
+
+
+def test_a_bare_age_range_in_a_card_and_pairs_in_a_row_of_cells():
+    result = record("\nRecruiting | Phase 2 | 88 participants | Ages 20-75 | All sexes\nNCT ID: NCT09000082\n"
+                    "Study start: 2024-07-01 | Primary completion: 2027-01-31 | Study completion: 2029-01-31\n")
+    assert (result["min_age_years"], result["max_age_years"], result["enrollment"]) == (20, 75, 88)
+    assert (result["start_date"], result["completion_date"]) == ("2024-07-01", "2029-01-31")
+
+
+def test_labels_set_off_by_a_dash():
+    result = record("NCT ID: NCT09000083\nTrial status — Closed to new patients (follow-up ongoing)\n"
+                    "Sponsor — Hellenic Cooperative Oncology Group (HeCOG)\nStudy start — 11 December 2023\n")
+    assert (result["status"], result["sponsor"], result["start_date"]) == \
+        ("ACTIVE_NOT_RECRUITING", "Hellenic Cooperative Oncology Group (HeCOG)", "2023-12-11")
