@@ -5,7 +5,7 @@ from functools import cache, cached_property, lru_cache
 
 from trials.importer.vocab import load_json
 
-NCT_ID = re.compile(r"\bNCT\d{8}\b", re.IGNORECASE)
+NCT_ID = re.compile(r"(?:\b|(?-i:(?<=[a-z])(?=NCT)))NCT\d{8}\b", re.IGNORECASE)  # also glued to its label: 'NumberNCT…'
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]\s+)")
 
 

@@ -196,3 +196,9 @@ def test_labels_set_off_by_a_dash():
                     "Sponsor — Hellenic Cooperative Oncology Group (HeCOG)\nStudy start — 11 December 2023\n")
     assert (result["status"], result["sponsor"], result["start_date"]) == \
         ("ACTIVE_NOT_RECRUITING", "Hellenic Cooperative Oncology Group (HeCOG)", "2023-12-11")
+
+
+def test_an_nct_id_glued_to_its_label_and_a_spanish_foundation_site():
+    result = record("NCT NumberNCT09000084\n\nLocations\nFundación Arturo López Pérez, Santiago, Chile\n")
+    assert result["nct_id"] == "NCT09000084"
+    assert [(s["name"], s["country"]) for s in result["sites"]] == [("Fundación Arturo López Pérez", "CL")]
