@@ -227,7 +227,8 @@ def read_heading_title(page, layout, found):
         if (label_start.match(line) or page.keys[index] in layout.heading_keys or MARKER.search(line)
                 or len(candidates) >= TITLE_SCAN):
             break
-        text = None if TAGS.match(line.strip()) or card_facts(line)[0] else title_text(line, layout)
+        is_card = CARD_SEPARATOR.search(line.strip()) and card_facts(line)[0]
+        text = None if TAGS.match(line.strip()) or is_card else title_text(line, layout)
         candidates.append((index, text, study_signals(text) if text else 0))
     read_tag_lines(page, found, [index for index, _, _ in candidates])
     read_status_line(page, found, [index for index, _, _ in candidates])

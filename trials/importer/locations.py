@@ -28,9 +28,10 @@ class Address:
 
 @cache
 def organisation_pattern():
-    words = "|".join(r"\w*" + re.escape(word[1:]) if word.startswith("*") else re.escape(word)
-                     for word in load_words("organisation_words.txt"))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    words = load_words("organisation_words.txt")
+    whole = "|".join(re.escape(word) for word in words if not word.startswith("*"))
+    endings = "|".join(re.escape(word[1:]) for word in words if word.startswith("*"))  # 'Rigshospitalet'
+    return re.compile(rf"\b(?:{whole})\b|(?:{endings})\b", re.IGNORECASE)
 
 
 def is_organisation(text):
