@@ -202,3 +202,13 @@ def test_an_nct_id_glued_to_its_label_and_a_spanish_foundation_site():
     result = record("NCT NumberNCT09000084\n\nLocations\nFundación Arturo López Pérez, Santiago, Chile\n")
     assert result["nct_id"] == "NCT09000084"
     assert [(s["name"], s["country"]) for s in result["sites"]] == [("Fundación Arturo López Pérez", "CL")]
+
+
+@pytest.mark.parametrize("heading", ["Study Site", "Implementing facility", "Where the study took place"])
+def test_more_headings_of_a_site_list(heading):
+    result = record(f"NCT ID: NCT09000085\n\n{heading}\nShaukat Khanum Memorial Cancer Hospital, Lahore, Pakistan\n")
+    assert [(s["city"], s["country"]) for s in result["sites"]] == [("Lahore", "PK")]
+
+
+def test_a_registry_country_name_with_its_form_in_brackets():
+    assert normalise.country_code("Iran (Islamic Republic of)") == "IR"
