@@ -131,7 +131,7 @@ def sex(value):
 # --- enrollment ------------------------------------------------------------------------------------
 
 ENROLLMENT = re.compile(
-    r"(?:(?:estimated|actual|anticipated|target|approximately|approx\.|about|around|roughly|up to|~)\s*:?\s*){0,2}(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
+    r"(?:(?:estimated|actual|anticipated|target|approximately|approx\.|about|around|roughly|up to|~|n\s*=)\s*:?\s*){0,2}(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
     r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?\s*"
     r"(?:(?:participants?|patients?|subjects?|people|persons|adults|volunteers)\b)?\s*"
     r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?",

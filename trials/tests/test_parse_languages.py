@@ -133,3 +133,8 @@ def test_a_russian_page_reads_its_labels_dates_and_criteria():
         ("PHASE2_PHASE3", "SUSPENDED", "2024-04-15", ["RU"])
     assert result["conditions"] == ["Плоскоклеточный рак полости рта"]
     assert [c["kind"] for c in result["criteria"]] == ["INCLUSION", "INCLUSION", "EXCLUSION"]
+
+
+def test_a_count_written_n_equals_and_a_trial_closed_early():
+    assert (normalise.enrollment("N=486"), normalise.enrollment("n = 96")) == (486, 96)
+    assert normalise.status("Closed - stopped early") == "TERMINATED"
