@@ -106,6 +106,7 @@ CARD_SEPARATOR = re.compile(r"\s+[·|]\s+|\s{3,}")
 CARD_REACH = 6
 TAGS = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)+")  # '[Oncology] [Head and Neck] Recruiting'
 ID_PIECE = re.compile(r"(?:[^:\n]{1,30}:\s*)?NCT\d{8}", re.I)  # 'NCT…', 'Trial ID: NCT…'
+PLACE_COUNT = re.compile(r"\d+\s+(?:locations?|sites?|centres?|centers?|hospitals?|countries)", re.I)  # '12 locations'
 SYMBOLS = re.compile(r"^[^\w(+]+")
 
 
@@ -266,8 +267,19 @@ def is_question_title(text):
     return len(text.split()) >= 6 and not QUESTION_HEADING.match(text)
 
 
+NAV_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+NAV_PIECE_WORDS = 4
+
+
 def is_site_furniture(line):
-    return bool(FURNITURE.search(line) or BREADCRUMB.search(line) or BUTTON_ROW.search(line))
+    return bool(FURNITURE.search(line) or BREADCRUMB.search(line) or BUTTON_ROW.search(line) or is_nav_row(line))
+
+
+def is_nav_row(line):
+    """'Trialwise · Head and neck cancer · Study': three or more short pieces set apart by dots or bars, the
+    site's name and sections, not a title."""
+    pieces = NAV_SEPARATOR.split(line.strip())
+    return len(pieces) >= 3 and all(len(piece.split()) <= NAV_PIECE_WORDS for piece in pieces)
 
 
 def study_signals(text):
@@ -303,13 +315,14 @@ def read_heading_card(page, found, heading):
 def card_facts(line):
     """([(field, text)], whether an NCT ID stood beside them) when a line is wholly bare facts, pieces
     split at ' · ', ' | ' or wide gaps, each without its leading icon or tags ('👥 70 participants',
-    '[Head and Neck] Recruiting'); ([], False) otherwise. Dates are left out."""
+    '[Head and Neck] Recruiting'); ([], False) otherwise. Dates, and a count of the trial's places ('12
+    locations'), are left out."""
     pieces = [SYMBOLS.sub("", TAGS.sub("", piece)).strip() for piece in CARD_SEPARATOR.split(line.strip())]
-    facts = [piece for piece in pieces if piece and not ID_PIECE.fullmatch(piece)]
+    facts = [piece for piece in pieces if piece and not ID_PIECE.fullmatch(piece) and not PLACE_COUNT.fullmatch(piece)]
     read = [card_piece(piece) for piece in facts]
     if not facts or None in read:
         return [], False
-    return [r for r in read if r[0] != "date"], len(facts) < len([p for p in pieces if p])
+    return [r for r in read if r[0] != "date"], any(ID_PIECE.fullmatch(piece) for piece in pieces)
 
 
 def read_tag_lines(page, found, indexes):

@@ -131,7 +131,7 @@ def sex(value):
 # --- enrollment ------------------------------------------------------------------------------------
 
 ENROLLMENT = re.compile(
-    r"(?:(?:estimated|actual|anticipated|target|approximately|approx\.|about|around|roughly|up to|~|n\s*=)\s*:?\s*){0,2}(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
+    r"(?:(?:estimated|actual|anticipated|target|approximately|approx\.|about|around|roughly|up to|enrolling|recruiting|~|n\s*=)\s*:?\s*){0,3}(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
     r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?\s*"
     r"(?:(?:participants?|patients?|subjects?|people|persons|adults|volunteers)\b)?\s*"
     r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?",
@@ -155,7 +155,7 @@ def enrollment(value):
 
 SUB_COUNT = re.compile(r"(?P<label>[A-Za-z][\w ()/-]{0,40}?)\s*[:=]\s*\"?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\"?")
 WHOLE_TRIAL = re.compile(r"\b(?:total|whole|overall|global|all|international|worldwide)\b", re.I)
-IN_PLACE = re.compile(r"\s+(?:in|i|en|im|в|во)\s+[^\W\d_]+$", re.I)  # '400 i Norden', '240 in Europe'
+IN_PLACE = re.compile(r"\s+(?:in|i|en|im|в|во|across)\s+(?:the\s+)?[^\W\d_]+$", re.I)  # '400 i Norden', '240 in Europe', '760 across the UK'
 LEADING_CLAUSE = re.compile(r"^[^(,;]+?(?=\s*[(,;])")
 
 
@@ -169,10 +169,10 @@ def whole_trial_count(value):
 
 
 def leading_count(value):
-    """'148 patients (74 per arm), allowing for drop-out', '240 (international), davon 30 in der Schweiz':
-    the count that opens the value, before its first note."""
+    """'148 patients (74 per arm), allowing for drop-out', '240 (international), davon 30 in der Schweiz',
+    '760 patients across the UK': the count that opens the value, before its first note or place."""
     clause = LEADING_CLAUSE.match(value.strip())
-    match = clause and ENROLLMENT.fullmatch(IN_PLACE.sub("", clause.group(0).strip()))
+    match = ENROLLMENT.fullmatch(IN_PLACE.sub("", clause.group(0).strip() if clause else value.strip()))
     return int(match["n"].replace(",", "")) or None if match else None
 
 

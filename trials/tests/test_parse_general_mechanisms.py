@@ -188,3 +188,31 @@ def test_a_heading_of_related_organisations_introduces_no_other_study():
     found = record("Recruitment status: Suspended\n\nOther related organizations\nStudy ID_1: NCT01234567\n"
                    "Org. issuing International ID_1: ClinicalTrials.gov\n")
     assert found["nct_id"] == "NCT01234567"
+
+
+@pytest.mark.parametrize("value, count", [
+    ("Enrolling ~48 people", 48),
+    ("760 patients across the UK", 760),
+    ("148 patients (74 per arm), allowing for drop-out", 148),
+    ("two arms across the UK", None),
+])
+def test_a_count_opened_by_a_verb_or_closed_by_a_place_is_an_enrollment(value, count):
+    assert normalise.enrollment(value) == count
+
+
+def test_a_card_line_below_the_heading_may_count_its_places():
+    rec = parse(("Finder · Head and neck cancer · Study\n\nA phase 1 trial of a new antibody in head and neck cancer\n\n"
+                 "Phase 1 · Recruiting · Ages 18–99 · Male & Female · 12 locations\n\nTrial ID: NCT01234567\n").encode(), "page.txt")
+    assert rec["title"] == "A phase 1 trial of a new antibody in head and neck cancer"
+    assert (rec["phase"], rec["status"], rec["min_age_years"], rec["max_age_years"], rec["sex"]) == \
+        ("PHASE1", "RECRUITING", 18, 99, "ALL")
+
+
+def test_a_row_of_short_pieces_set_apart_by_dots_is_site_furniture_not_a_title():
+    from trials.importer.generic import is_site_furniture
+    assert is_site_furniture("Trialwise · Head and neck cancer · Study")
+    assert not is_site_furniture("Nivolumab · a phase 2 trial of immunotherapy before surgery for tongue cancer")
+
+
+def test_an_invitation_to_men_and_women_gives_the_sex():
+    assert record("NCT ID: NCT01234567\nThis trial is open to men and women aged 18 and over.\n")["sex"] == "ALL"
