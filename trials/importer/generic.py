@@ -52,7 +52,7 @@ BASE_LABELS = {
     "countries": ("Countries", "Country", "Recruitment Countries", "Location Countries", "Countries of recruitment",
                   "Member states concerned"),
 }
-IGNORED = ("Target disease code", "Recruiting time", "Primary sponsor type", "Primary completion",
+IGNORED = ("Target disease code", "Recruiting time", "Last update", "Primary sponsor type", "Primary completion",
            "Primary completion date", "Estimated primary completion", "Date of last participant enrolment",
            "Secondary sponsor category", "Funding source category")
 UNSAFE_ELSEWHERE = {"Source"}  # a site's sponsor label, too vague to read on an unknown page

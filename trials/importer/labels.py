@@ -218,9 +218,48 @@ LONGEST_LABEL = 6
 
 def split_run_on(text, known_labels):
     """Lines that hold several 'Label: value' pairs run together are broken before each label. A line
-    is split only when a label the importer knows (or the classifier maps) stands inside it."""
+    is split only when a label the importer knows (or the classifier maps) stands inside it. A line whose
+    labels were glued to their values with no separator at all is cut at its labels too (unglue)."""
     known = {label_key(label) for label in known_labels}
-    return "\n".join(piece for line in text.split("\n") for piece in split_line(line, known))
+    glued = glued_label_pattern(tuple(known_labels))
+    return "\n".join(piece for line in text.split("\n") for part in unglue(line, glued) for piece in split_line(part, known))
+
+
+GLUE_POINT = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
+MIN_GLUED_PAIRS = 3
+
+
+@lru_cache(maxsize=4)
+def glued_label_pattern(known_labels):
+    """Known labels, longest first, each with an optional remark in brackets ('Completion date (est.)'),
+    followed straight by a capital or a digit: how a label reads when the copy lost its separator."""
+    texts = sorted({label for label in known_labels if len(label) > 2}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, texts)) + r")(?:\s*\([^()]{1,15}\))?(?=[A-Z0-9])", re.I)
+
+
+def unglue(line, pattern):
+    """'StatusRecruitingPhasePhase 1/Phase 2Enrollment36 (estimated)SexAll' -> 'Status: Recruiting',
+    'Phase: Phase 1/Phase 2', 'Enrollment: 36 (estimated)', 'Sex: All': a line that opens with a known
+    label and holds at least MIN_GLUED_PAIRS labels each glued onto the end of the previous value (a
+    lower-case letter, a digit or a bracket, then the label's capital). A label never follows another
+    with no value between them ('PhasePhase 1': the second 'Phase' opens the value)."""
+    if len(line) < 30 or ":" in line or not GLUE_POINT.search(line):
+        return [line]
+    first = pattern.match(line)
+    if not first:
+        return [line]
+    cuts = [(0, first.end())]
+    for point in GLUE_POINT.finditer(line, first.end() + 1):
+        start = point.start()
+        if start <= cuts[-1][1]:
+            continue
+        label = pattern.match(line, start)
+        if label:
+            cuts.append((start, label.end()))
+    if len(cuts) < MIN_GLUED_PAIRS:
+        return [line]
+    ends = [start for start, _ in cuts[1:]] + [len(line)]
+    return [f"{line[start:label_end].strip()}: {line[label_end:end].strip()}" for (start, label_end), end in zip(cuts, ends)]
 
 
 def label_key(text):

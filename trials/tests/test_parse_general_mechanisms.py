@@ -216,3 +216,18 @@ def test_a_row_of_short_pieces_set_apart_by_dots_is_site_furniture_not_a_title()
 
 def test_an_invitation_to_men_and_women_gives_the_sex():
     assert record("NCT ID: NCT01234567\nThis trial is open to men and women aged 18 and over.\n")["sex"] == "ALL"
+
+
+def test_labels_glued_to_their_values_are_cut_apart():
+    from trials.importer.generic import run_on_labels
+    text = labels.split_run_on("StatusRecruitingPhasePhase 1/Phase 2Enrollment36 (estimated)SexAll\n"
+                               "Start dateAugust 19, 2025Completion date (est.)December 30, 2028Last updateOctober 2, 2025\n"
+                               "Buccal Mucosa CancerGingival Cancer", run_on_labels())
+    assert text.split("\n") == ["Status: Recruiting", "Phase: Phase 1/Phase 2", "Enrollment: 36 (estimated)", "Sex: All",
+                                "Start date: August 19, 2025", "Completion date (est.): December 30, 2028",
+                                "Last update: October 2, 2025", "Buccal Mucosa CancerGingival Cancer"]
+
+
+def test_a_german_registration_label_marks_the_page_s_own_id():
+    rec = record("Registrierung: NCT06590238 | DRKS00034781\nWeitere Studien: PRONASO (NCT05789901)\n")
+    assert rec["nct_id"] == "NCT06590238"
