@@ -1,4 +1,5 @@
 """Run the pipeline over many files: parse each, optionally store it, never let one bad file stop the rest."""
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,7 +69,11 @@ def import_bytes(raw, name, *, dry_run, user=None):
         return FileResult(file=name, error=str(exc))
     if dry_run:
         return FileResult(file=name, record=record)
+    return store_parsed(record, raw, name, user=user)
 
+
+def store_parsed(record, raw, name, *, user=None):
+    """Store one parsed record; a refusal of the database becomes a FileResult.error."""
     from trials.importer.store import import_record  # the ORM is only needed past a dry run
 
     try:
@@ -90,16 +95,42 @@ def preview_bytes(raw, name):
     return FileResult(file=name, record=record, outcome=preview_record(record))
 
 
+def read_and_parse(path):
+    """(file name, bytes, record), or (file name, bytes or None, FileResult saying why it cannot be imported)."""
+    name = Path(path).name
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return name, None, FileResult(file=name, error=f"Could not read the file: {exc.strerror}.")
+    try:
+        return name, raw, parse(raw, name)
+    except ImportRejected as exc:
+        return name, raw, FileResult(file=name, error=str(exc))
+
+
 def import_files(files, *, dry_run, progress=None, user=None):
+    """Parse and store `files` in order. The next file is parsed in a second thread while the current
+    one is stored, so parsing (pure Python, no database) runs while the database works."""
     summary = BatchSummary()
-    for index, path in enumerate(files, start=1):
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            result = FileResult(file=Path(path).name, error=f"Could not read the file: {exc.strerror}.")
-        else:
-            result = import_bytes(raw, Path(path).name, dry_run=dry_run, user=user)
-        summary.results.append(result)
-        if progress:
-            progress(index, len(files), result)
+    files = list(files)
+    with ThreadPoolExecutor(max_workers=1) as parser:
+        ahead = {}
+
+        def parse_ahead(index):
+            if index < len(files):
+                ahead[index] = parser.submit(read_and_parse, files[index])
+
+        parse_ahead(0)
+        for index in range(len(files)):
+            parse_ahead(index + 1)
+            name, raw, parsed = ahead.pop(index).result()
+            if isinstance(parsed, FileResult):
+                result = parsed
+            elif dry_run:
+                result = FileResult(file=name, record=parsed)
+            else:
+                result = store_parsed(parsed, raw, name, user=user)
+            summary.results.append(result)
+            if progress:
+                progress(index + 1, len(files), result)
     return summary
