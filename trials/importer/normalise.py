@@ -130,10 +130,17 @@ def sex(value):
 
 # --- enrollment ------------------------------------------------------------------------------------
 
+QUANTITY_WORDS = load_json("quantities.json")
+
+
+def any_of(name):
+    return "(?:" + "|".join(QUANTITY_WORDS[name]) + ")"
+
+
 ENROLLMENT = re.compile(
-    r"(?:(?:estimated|actual|anticipated|target|approximately|approx\.|about|around|roughly|up to|enrolling|recruiting|~|n\s*=)\s*:?\s*){0,3}(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*"
+    rf"(?:{any_of('count_openers')}\s*:?\s*){{0,3}}(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s*"
     r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?\s*"
-    r"(?:(?:participants?|patients?|subjects?|people|persons|adults|volunteers)\b)?\s*"
+    rf"(?:{any_of('participant_nouns')}\b)?\s*"
     r"(?:\(?\s*(?:estimated|actual|anticipated)\s*\)?)?",
     re.IGNORECASE,
 )
@@ -180,15 +187,14 @@ def leading_count(value):
 
 UNIT_YEARS = {"year": 1, "yr": 1, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 QUANTITY = r"(\d{1,3}(?:\.\d+)?)\s*(years?|yrs?|months?|weeks?|days?)?"
-AT_LEAST = r"(?:≥|>=|=>|>|≧|⩾|at least|over|older than|greater than|above|from|minimum(?: age)?:?|min\.?|満)"
-AT_MOST = r"(?:≤|<=|=<|<|≦|⩽|up to|under|younger than|less than|below|maximum(?: age)?:?|max\.?)"
-AND_UP = (r"(?:\+(?:\s*years?)?|and (?:up|older|over|above)|or (?:older|more|above|over)|(?:years? )?(?:of age )?or older|and older|or above|och äldre|och uppåt|ve üzeri|ve üstü|и старше"
-          r"|et plus|ou plus|y más|o más|e oltre|e più|und älter|und mehr|e mais|i więcej|以上)")
-AGE_RANGE = re.compile(rf"{QUANTITY}\s*(?:to|-|–|—|~|and|through|bis|à|a|al|y|e|tot|till|до|至|到)\s*{QUANTITY}", re.I)
+AT_LEAST = any_of("at_least")
+AT_MOST = any_of("at_most")
+AND_UP = any_of("and_up")
+AGE_RANGE = re.compile(rf"{QUANTITY}\s*{any_of('range_words')}\s*{QUANTITY}", re.I)
 AGE_MIN = re.compile(rf"{AT_LEAST}\s*{QUANTITY}|{QUANTITY}\s*{AND_UP}", re.I)
-AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*(?:and (?:under|younger|below)|or younger|以下|未満)", re.I)
-AGE_NOISE = re.compile(r"\b(?:ages?d?|age group|age range|old|of age|inclusive|years? old|adults?|children|da|de|von|desde|entre|tra|van|od|от|från)\b|[:|()]", re.I)
-AGE_UNITS = re.compile(r"\b(?:jahre?n?|ans|años|anni|anos|jaar|lat|år|yaş|лет|года?)\b|\byears?\(s\)|周岁|週歲|歲|岁|歳|才|세", re.I)
+AGE_MAX = re.compile(rf"{AT_MOST}\s*{QUANTITY}|{QUANTITY}\s*{any_of('and_down')}", re.I)
+AGE_NOISE = re.compile(rf"\b{any_of('noise_words')}\b|[:|()]", re.I)
+AGE_UNITS = re.compile(rf"\b{any_of('unit_words')}\b|{any_of('unit_marks')}", re.I)
 WORDS_IN_BRACKETS = re.compile(r"\s*\((?=[^)]*[a-z]{3})[^)\d]*\)", re.I)
 AGE_ONLY = re.compile(rf"\s*{QUANTITY}\s*", re.I)
 

@@ -231,3 +231,19 @@ def test_labels_glued_to_their_values_are_cut_apart():
 def test_a_german_registration_label_marks_the_page_s_own_id():
     rec = record("Registrierung: NCT06590238 | DRKS00034781\nWeitere Studien: PRONASO (NCT05789901)\n")
     assert rec["nct_id"] == "NCT06590238"
+
+
+@pytest.mark.parametrize("value, count", [("84 Patientinnen und Patienten", 84), ("120 pacientes", 120), ("about 40 people", 40)])
+def test_participant_nouns_of_other_languages_close_an_enrollment(value, count):
+    assert normalise.enrollment(value) == count
+
+
+@pytest.mark.parametrize("value, ages", [("18 bis 80 Jahre", (18, 80)), ("≥ 65 Jahre", (65, None)), ("79 or younger", (None, 79)),
+                                         ("18 Years (Adult, Older Adult)", (18, None)), ("20歳以上", (20, None))])
+def test_age_words_come_from_the_quantities_vocabulary(value, ages):
+    assert normalise.age_range(value) == ages
+
+
+def test_not_applicable_in_german_is_no_phase():
+    assert normalise.phase("nicht anwendbar") == "NA"
+    assert labels.fields_for("Geplante Fallzahl") == ["enrollment"]
