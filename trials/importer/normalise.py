@@ -465,7 +465,7 @@ def city_country(city):
 # --- conditions ------------------------------------------------------------------------------------
 
 HEAD_WORDS = (
-    r"\b(?:\w*carcinomas?|\w*cancers?|kanser\w*|karsinom\w*|рак|карцином\w*|опухол\w*|tumou?rs?|neoplasms?|malignanc(?:y|ies)|lymphomas?|sarcomas?|melanomas?|"
+    r"\b(?:\w*carcinomas?|\w*cancers?|kanser\w*|karsinom\w*|\w*karzinom\w*|\w*carcinome?s?|\w*blastom\w*|рак|карцином\w*|опухол\w*|tumou?rs?|neoplasms?|malignanc(?:y|ies)|lymphomas?|sarcomas?|melanomas?|"
     r"diseases?|mucositis|xerostomia|dysphagia|metastas[ie]s|leukoplakia|dermatitis|trismus|fibrosis|"
     r"infections?|syndromes?)"
 )

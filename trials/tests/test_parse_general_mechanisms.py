@@ -247,3 +247,9 @@ def test_age_words_come_from_the_quantities_vocabulary(value, ages):
 def test_not_applicable_in_german_is_no_phase():
     assert normalise.phase("nicht anwendbar") == "NA"
     assert labels.fields_for("Geplante Fallzahl") == ["enrollment"]
+
+
+def test_german_and_french_disease_words_name_a_condition_inside_a_compound():
+    assert normalise.condition_names("Nasennebenhöhlenkarzinom; Ästhesioneuroblastom") == \
+        ["Nasennebenhöhlenkarzinom", "Ästhesioneuroblastom"]
+    assert normalise.condition_names("Carcinome adénoïde kystique") == ["Carcinome adénoïde kystique"]
