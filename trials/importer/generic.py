@@ -39,7 +39,7 @@ BASE_LABELS = {
                         "Actual Study Completion Date", "Est. completion date", "End Date", "Study End Date", "Study Completion",
                         "Estimated Study Completion", "Anticipated Completion", "Anticipated study end date", "End",
                         "End of trial", "Estimated end of trial", "Trial end date", "End of study", "Est. completion",
-                        "Estimated study completion"),
+                        "Estimated study completion", "Completion"),
     "period": ("Study execute time", "Study period", "Trial period", "Study dates", "Study duration"),
     "sponsor": ("Lead Sponsor", "Sponsor", "Primary Sponsor", "Sponsored by", "Information provided by (Responsible Party)",
                 "Sponsor name", "Lead Group", "Lead Organisation", "Lead Organization"),
@@ -194,11 +194,27 @@ def classify(text):
 
 
 def card_piece(text):
-    """A piece of a heading's card: a bare fact, or the countries the trial runs in ('Egypt, Turkey')."""
+    """A piece of a heading's card: a bare fact, the countries the trial runs in ('Egypt, Turkey'), or a
+    fact after its label with no colon ('Status Terminated', 'Start Dec 2020')."""
     parts = [part for part in normalise.split_countries(text, at_and=True) if part.strip()]
     if parts and all(normalise.country_code(part) for part in parts):
         return "countries", text
-    return classify(text)
+    return classify(text) or labelled_fact(text)
+
+
+CARD_LABEL_WORDS = 3
+CARD_FIELDS = set(FACT_FIELDS) | {"start_date", "completion_date", "min_age", "max_age"}
+
+
+def labelled_fact(text):
+    """(field, value) for a piece that opens with a short label the classifier maps to a card's field and
+    goes on with a value that field reads; None otherwise."""
+    words = text.split()
+    for size in range(1, min(CARD_LABEL_WORDS, len(words) - 1) + 1):
+        read = labels.classify_pair(" ".join(words[:size]), " ".join(words[size:]))
+        if read and read[0] in CARD_FIELDS:
+            return read
+    return None
 
 
 def take_run(run, found):

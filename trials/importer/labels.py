@@ -79,12 +79,16 @@ def accepts_date(value):
     return normalise.iso_date(value) is not None or normalise.ambiguous_date(value)
 
 
+NAME_LETTERS = re.compile(r"[^\W\d_]{2}")
 COMPANY_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Pty|Bros)\.$")
 
 
 def accepts_name(value):
-    """An organisation's name: 'Merus N.V.' and 'Acme Co.' may end in a dot, a sentence may not."""
+    """An organisation's name: 'Merus N.V.' and 'Acme Co.' may end in a dot, a sentence may not; a name
+    has letters ('Sponsor: 1' numbers a sponsor block, it names none)."""
     words = value.split()
+    if not NAME_LETTERS.search(value):
+        return False
     sentence_end = value.endswith(".") and not COMPANY_ABBREVIATION.search(value)
     return 0 < len(words) <= 15 and not sentence_end and not value.endswith(":") and not re.search(r"https?:|@", value)
 
@@ -225,7 +229,7 @@ def split_run_on(text, known_labels):
     return "\n".join(piece for line in text.split("\n") for part in unglue(line, glued) for piece in split_line(part, known))
 
 
-GLUE_POINT = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")
+GLUE_POINT = re.compile(r"(?<=[a-z0-9)+])(?=[A-Z])|(?<=[a-z] )(?=[A-Z][a-z]+\d)")
 MIN_GLUED_PAIRS = 3
 
 
@@ -241,7 +245,8 @@ def unglue(line, pattern):
     """'StatusRecruitingPhasePhase 1/Phase 2Enrollment36 (estimated)SexAll' -> 'Status: Recruiting',
     'Phase: Phase 1/Phase 2', 'Enrollment: 36 (estimated)', 'Sex: All': a line that opens with a known
     label and holds at least MIN_GLUED_PAIRS labels each glued onto the end of the previous value (a
-    lower-case letter, a digit or a bracket, then the label's capital). A label never follows another
+    lower-case letter, a digit, a bracket or a plus, then the label's capital; or a space, then a label
+    glued to its figure: 'All genders Participants52'). A label never follows another
     with no value between them ('PhasePhase 1': the second 'Phase' opens the value)."""
     if len(line) < 30 or ":" in line or not GLUE_POINT.search(line):
         return [line]

@@ -60,12 +60,13 @@ def phase(value):
 
 
 def english_phase(value):
-    """'Fase II', '第二期', 'II期', '2상' as 'phase II', 'phase 2'; other values as they are."""
+    """'Fase II', '第二期', 'II期', '2상' as 'phase II', 'phase 2'; other values with their numeral
+    characters as digits ('Ⅲ' -> '3')."""
     numerals, whole, before, after = phase_words()
     text = value.strip().translate(numerals)
     match = whole.fullmatch(text)
     named = match and before.match(text) or after.search(text)
-    return f"phase {match['n']}" if match and named else value
+    return f"phase {match['n']}" if match and named else text
 
 
 @cache

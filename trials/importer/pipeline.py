@@ -106,8 +106,9 @@ class Picker:
 
 
 def sponsor_name(value):
+    """The name without its class ('(Industry)'); a value without letters ('Sponsor: 1') names no one."""
     value = normalise.text_or_none(value)
-    return SPONSOR_CLASS.sub("", value).strip() if value else None
+    return SPONSOR_CLASS.sub("", value).strip() if value and labels.NAME_LETTERS.search(value) else None
 
 
 def shared_site_status(sites):

@@ -1,0 +1,52 @@
+"""Registry-mirror, pharma-strip and news shapes, each on a small hand-made input: related-trial labels,
+'Other related information' sections, unicode roman phases, sponsor block numbers, labelled card pieces
+without colons, glued strips, and values on the line below their label."""
+from trials.importer import generic, labels, normalise, parse
+
+TITLE = "A phase 2 trial of cisplatin with radiotherapy in laryngeal cancer\n"
+
+
+def record(text):
+    return parse((TITLE + text).encode(), "page.txt")
+
+
+def test_a_sentence_opened_by_related_names_another_trial():
+    rec = record("The single-arm study (NCT09100001) will enroll 60 adults.\n\n"
+                 "Related: A phase 1b study of another drug (NCT09100002) is also enrolling.\n")
+    assert rec["nct_id"] == "NCT09100001"
+
+
+def test_other_related_information_is_the_record_s_own_section():
+    rec = record("Primary Sponsor\nAcme Hospital\n\nOther related information\nOther registration ID\nNCT09100003\n")
+    assert rec["nct_id"] == "NCT09100003"
+
+
+def test_a_locations_label_listing_only_countries_gives_countries():
+    assert record("Locations: United States, Japan, South Korea\nNCT ID: NCT09100004\n")["countries"] == ["US", "JP", "KR"]
+    assert labels.classify_pair("Location", "Mayo Clinic, Rochester") is None
+
+
+def test_unicode_roman_numerals_read_as_a_phase():
+    assert normalise.phase("Ⅲ") == "PHASE3"
+    assert normalise.phase("Phase Ⅱ/Ⅲ") == "PHASE2_PHASE3"
+
+
+def test_a_number_names_no_sponsor():
+    assert record("NCT ID: NCT09100005\nB.Sponsor: 1\n")["sponsor"] is None
+    assert not labels.accepts_name("1")
+
+
+def test_a_card_piece_may_open_with_its_label_and_no_colon():
+    assert generic.card_piece("Status Terminated") == ("status", "Terminated")
+    assert generic.card_piece("Start Dec 2020") == ("start_date", "Dec 2020")
+    assert generic.card_piece("Sponsor Acme") is None
+    rec = record("\nStatus Terminated | Phase 3 | 700 participants | 18 to 80 years | Start Dec 2020 | End Jun 2024\n\n"
+                 "ClinicalTrials.gov: NCT09100006\n")
+    assert (rec["status"], rec["enrollment"], rec["start_date"], rec["completion_date"]) == ("TERMINATED", 700, "2020-12", "2024-06")
+
+
+def test_a_glued_strip_splits_after_a_plus_and_before_a_label_glued_to_its_figure():
+    text = labels.split_run_on("StatusRecruitingAge18+SexAll genders Participants52 (estimated)CompletionDec 2026",
+                               generic.run_on_labels())
+    assert text.split("\n") == ["Status: Recruiting", "Age: 18+", "Sex: All genders", "Participants: 52 (estimated)",
+                                "Completion: Dec 2026"]
