@@ -190,8 +190,10 @@ def read_classified(page, found, in_arm_block, skip=frozenset()):
     for index, line in enumerate(page.lines):
         if index in skip or not line.strip():
             continue
-        for label, value in pairs_in_line(line):
+        for label, value in pairs_in_line(line) or pair_below(page, index, skip):
             read = classify_pair(label, value)
+            if read and read[0] == "drugs" and not pairs_in_line(line):
+                continue  # any line reads as a drug: below a lone label, only a field that checks its value
             if read is None:
                 continue
             name, text = read
@@ -210,6 +212,48 @@ def read_classified(page, found, in_arm_block, skip=frozenset()):
                 found.add("completion_date", end)
             else:
                 found.add(name, text)
+
+
+LONE_LABEL_WORDS = 6
+
+
+def pair_below(page, index, skip):
+    """[(label, value)] for a label alone on its line ('Type of trial', 'Date trial ends') and the line
+    right below it, as registry mirrors print them; [] when the line is no label the classifier maps, or
+    either line is a list item, or the line below is blank, skipped, a label or a 'Label: value' pair. classify_pair then keeps the value only when the
+    label's field reads it, so a section heading over a paragraph gives nothing."""
+    label = page.lines[index].strip().rstrip(":").strip()
+    below = index + 1
+    if (not label or len(label.split()) > LONE_LABEL_WORDS or below >= len(page.lines) or below in skip
+            or not page.lines[below].strip() or LIST_ITEM.match(label) or is_section_heading(label)):
+        return []
+    fields = fields_for(label)
+    if not fields or any(READERS[name](label) not in (None, False) for name in set(fields) & SHAPED):
+        return []  # 'Recruiting' over 'Completed' is two values, not a label and its value
+    value = page.lines[below].strip()
+    value_fields = fields_for(value)
+    if (value.endswith(":") or LIST_ITEM.match(value) or pairs_in_line(value) or set(value_fields) & set(fields)
+            or (value_fields and not classify_pair(label, value))):
+        return []  # 'B. Sponsor Information' over 'B.1.1 Name of Sponsor': a heading over its first label
+    return [(label, value)]
+
+
+SHAPED = {"status", "phase", "study_type", "enrollment", "min_age", "max_age", "ages", "sex", "start_date",
+          "completion_date", "countries"}  # fields whose reader checks a value's shape, not just its words
+
+
+def is_section_heading(label):
+    """'Sponsor information', 'Trial details': a heading over a section's labels, not a label."""
+    last = fold(label).rsplit(" ", 1)[-1]
+    return last in section_words()
+
+
+@cache
+def section_words():
+    return frozenset(load_json("label_words.json")["section_words"])
+
+
+LIST_ITEM = re.compile(r"^(?:[-*•·✔✘]|\(?\d{1,2}[.)])\s")  # '* Active autoimmune disease' is an item, not a label
 
 
 # --- lines whose breaks were lost ------------------------------------------------------------------------

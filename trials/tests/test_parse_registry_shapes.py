@@ -50,3 +50,20 @@ def test_a_glued_strip_splits_after_a_plus_and_before_a_label_glued_to_its_figur
                                generic.run_on_labels())
     assert text.split("\n") == ["Status: Recruiting", "Age: 18+", "Sex: All genders", "Participants: 52 (estimated)",
                                 "Completion: Dec 2026"]
+
+
+def test_a_classified_label_alone_takes_the_value_on_the_line_below():
+    rec = record("NCT ID: NCT09100007\n\nType of trial\ninterventional\nDate trial ends\n2028/09/30\n")
+    assert (rec["study_type"], rec["completion_date"]) == ("INTERVENTIONAL", "2028-09-30")
+
+
+def test_a_heading_over_prose_items_or_pairs_gives_no_value_below():
+    rec = record("NCT ID: NCT09100008\n\nPromotor\nThe trial is paid for by a charity.\nStudy status\n"
+                 "Sponsor: 1\n* Active autoimmune disease\n* Interstitial lung disease\nRecruiting\nCompleted\n")
+    assert (rec["sponsor"], rec["status"], rec["conditions"]) == (None, None, [])
+
+
+def test_a_section_heading_over_its_first_label_is_no_label():
+    rec = record("NCT ID: NCT09100009\n\nB. Sponsor Information\nB.1.1 Name of Sponsor\nAcme University Hospital\n")
+    assert rec["sponsor"] == "Acme University Hospital"
+    assert labels.is_section_heading("Sponsor information")
