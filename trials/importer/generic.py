@@ -151,10 +151,12 @@ def extract_generic(page):
     read_fact_runs(page, found)
     labels.read_classified(page, found, in_arm_block, skip=found.excluded_lines)
     read_heading_title(page, layout, found)
-    if not found.sites:
-        for heading in locations.location_headings(page, found.excluded_lines):
-            found.sites.extend(locations.read_sites(page.section((heading,), layout.all_headings) or [],
-                                                    locations.heading_place(heading)))
+    had_sites = bool(found.sites)
+    for heading in locations.location_headings(page, found.excluded_lines):
+        section = page.section((heading,), layout.all_headings) or []
+        found.countries.extend(locations.counted_countries(section))
+        if not had_sites:
+            found.sites.extend(locations.read_sites(section, locations.heading_place(heading)))
     if not found.sites:
         found.sites.extend(locations.indexed_sites(line for i, line in enumerate(page.lines) if i not in found.excluded_lines))
     if found.criteria_text is None:

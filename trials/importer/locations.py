@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from trials.importer import normalise
-from trials.importer.labels import fold
+from trials.importer.labels import fields_for, fold
 from trials.importer.vocab import load_json, load_words
 
 INLINE_SITE = re.compile(r"^(?P<name>.+?)\s+[—–]\s+(?P<address>.+)$")
@@ -74,8 +74,9 @@ def is_place(line):
 
 
 def is_short_place(text):
-    """'Birmingham', 'San Francisco': a bare place name."""
-    return 0 < len(text.split()) <= 3 and not is_organisation(text) and not re.search(r"[\d:;()]", text)
+    """'Birmingham', 'San Francisco': a bare place name; not a label ('Sponsor' over the sponsor's name)."""
+    return (0 < len(text.split()) <= 3 and not is_organisation(text) and not re.search(r"[\d:;()]", text)
+            and not fields_for(text))
 
 
 def site(name, address, status=None):
@@ -303,6 +304,9 @@ class SiteReader:
             elif status and self.sites and self.name is None and self.sites[-1]["status"] is None:
                 self.sites[-1]["status"] = status
             return
+        if normalise.SITE_COUNT.search(line) and normalise.country_code(line):  # 'United States (38)'
+            self.name, self.city, self.country = None, None, normalise.country_code(line)
+            return
         whole = one_line_site(line, status, self.country)
         if self.name is None and heading_country(line) and not whole:
             self.country = heading_country(line)
@@ -381,6 +385,11 @@ def countries_in_list(line):
 
 def is_sentence(line):
     return bool(SENTENCE.match(line))
+
+
+def counted_countries(lines):
+    """'United States (38)', 'France (11 sites)': the countries of a list that counts each one's sites."""
+    return [line.strip() for line in lines if normalise.SITE_COUNT.search(line) and normalise.country_code(line)]
 
 
 def indexed_sites(lines):

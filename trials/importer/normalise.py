@@ -423,13 +423,17 @@ def city_table():
 
 @lru_cache(maxsize=4096)
 def country_code(value):
-    """ISO alpha-2 for a country name ('South Korea', 'Korea, Republic of', 'Hong Kong') or code."""
+    """ISO alpha-2 for a country name ('South Korea', 'Korea, Republic of', 'Hong Kong') or code; a count of
+    its sites after the name is no part of it ('United States (38)', 'France (11 sites)', 'Spain – 4 sites')."""
     if value is None:
         return None
-    text = value.strip(" .,|")
+    text = SITE_COUNT.sub("", value).strip(" .,|")
     if re.fullmatch(r"[A-Z]{2}", text) and pycountry.countries.get(alpha_2=text):
         return text
     return country_table().get(fold(text))
+
+
+SITE_COUNT = re.compile(r"\s*(?:\(\s*\d{1,4}(?:\s+[^\W\d]+){0,2}\s*\)|[:—–-]\s*\d{1,4}\s+(?:sites?|locations?|cent(?:er|re)s?|hospitals?))\s*$")
 
 
 COUNTRY_SEPARATORS = {False: re.compile(r"[;,]"), True: re.compile(r"[;,]|\band\b")}

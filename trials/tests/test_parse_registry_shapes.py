@@ -67,3 +67,14 @@ def test_a_section_heading_over_its_first_label_is_no_label():
     rec = record("NCT ID: NCT09100009\n\nB. Sponsor Information\nB.1.1 Name of Sponsor\nAcme University Hospital\n")
     assert rec["sponsor"] == "Acme University Hospital"
     assert labels.is_section_heading("Sponsor information")
+
+
+def test_a_count_of_sites_after_a_country_is_no_part_of_its_name():
+    assert [normalise.country_code(t) for t in ("United States (38)", "France (11 sites)", "Spain – 4 sites")] == ["US", "FR", "ES"]
+    assert normalise.country_code("Mayo Clinic (3)") is None
+
+
+def test_a_list_counting_each_country_s_sites_gives_countries_and_no_site():
+    rec = record("NCT ID: NCT09100010\n\nStudy Locations\nCountry (sites)\nUnited States (38)\nBrazil (9)\n"
+                 "Republic of Korea (12)\n")
+    assert (rec["countries"], rec["sites"]) == (["US", "BR", "KR"], [])
