@@ -500,14 +500,17 @@ def condition_names(value):
     return None
 
 
+LIST_COMMA = re.compile(r"[;,](?![^()]*\))")  # not inside brackets: '… carcinoma (stage III–IVA, AJCC 9th)'
+
+
 def split_conditions(value):
-    """Condition names from one line: a comma or semicolon list, or names run together without
-    separators ('adenoid cystic carcinoma salivary duct carcinoma'), split after each head noun."""
+    """Condition names from one line: a comma or semicolon list (a bracketed remark kept whole), or names
+    run together without separators ('adenoid cystic carcinoma salivary duct carcinoma'), split after each head noun."""
     value = text_or_none(value)
     if value is None:
         return []
     if ";" in value or "," in value:
-        return [part for part in (text_or_none(p) for p in re.split(r"[;,]", value)) if part]
+        return [part for part in (text_or_none(p) for p in LIST_COMMA.split(value)) if part]
     names, start = [], 0
     for match in CONDITION_HEADS.finditer(value):
         names.append(value[start:match.end()].strip())

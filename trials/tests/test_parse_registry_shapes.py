@@ -78,3 +78,8 @@ def test_a_list_counting_each_country_s_sites_gives_countries_and_no_site():
     rec = record("NCT ID: NCT09100010\n\nStudy Locations\nCountry (sites)\nUnited States (38)\nBrazil (9)\n"
                  "Republic of Korea (12)\n")
     assert (rec["countries"], rec["sites"]) == (["US", "BR", "KR"], [])
+
+
+def test_a_comma_inside_brackets_does_not_split_a_condition():
+    assert normalise.split_conditions("Nasopharyngeal carcinoma (stage III–IVA, AJCC 9th); Oral cancer") == [
+        "Nasopharyngeal carcinoma (stage III–IVA, AJCC 9th)", "Oral cancer"]
