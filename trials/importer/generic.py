@@ -150,6 +150,7 @@ def extract_generic(page):
     found = extract(page, layout)
     read_fact_runs(page, found)
     labels.read_classified(page, found, in_arm_block, skip=found.excluded_lines)
+    read_ticked(page, found)
     read_heading_title(page, layout, found)
     had_sites = bool(found.sites)
     for heading in locations.location_headings(page, found.excluded_lines):
@@ -165,6 +166,30 @@ def extract_generic(page):
         find_later_criteria(page, layout, found)
     found.warnings.append("The page's layout is not one the importer knows; every value was read by the general rules, so check them.")
     return found
+
+
+SECTION_NUMBER = re.compile(r"^[A-Z]?(?:\.?\d+)+\.?\s+")  # 'E.7.3 ', 'F.2.1 '
+
+
+def read_ticked(page, found):
+    """A registry's checklist: 'Therapeutic confirmatory (Phase III): Yes' names the phase when it is the
+    only phase ticked; 'Female: Yes' and 'Male: Yes' the sexes taking part. Only fields still empty."""
+    ticked = [SECTION_NUMBER.sub("", label) for index, line in enumerate(page.lines)
+              if index not in found.excluded_lines and ":" in line and line.split()[-1].casefold() in ticked_words()
+              for label, value in labels.pairs_in_line(line) if labels.fold(value) in ticked_words()]
+    phases = {normalise.phase(label): label for label in ticked}
+    sexes = {normalise.sex(label): label for label in ticked}
+    phases.pop(None, None)
+    sexes.pop(None, None)
+    if len(phases) == 1 and not found.candidates.get("phase"):
+        found.add("phase", phases.popitem()[1])
+    if sexes and not found.candidates.get("sex"):
+        found.add("sex", sexes.popitem()[1] if len(sexes) == 1 else "All")
+
+
+@cache
+def ticked_words():
+    return frozenset(load_json("label_words.json")["ticked"])
 
 
 def read_fact_runs(page, found):

@@ -83,3 +83,12 @@ def test_a_list_counting_each_country_s_sites_gives_countries_and_no_site():
 def test_a_comma_inside_brackets_does_not_split_a_condition():
     assert normalise.split_conditions("Nasopharyngeal carcinoma (stage III–IVA, AJCC 9th); Oral cancer") == [
         "Nasopharyngeal carcinoma (stage III–IVA, AJCC 9th)", "Oral cancer"]
+
+
+def test_a_checklist_ticks_the_phase_and_the_sexes():
+    rec = record("NCT ID: NCT09100011\nE.7.2 Therapeutic exploratory (Phase II): No\n"
+                 "E.7.3 Therapeutic confirmatory (Phase III): Yes\nF.2.1 Female: Yes\nF.2.2 Male: Yes\n")
+    assert (rec["phase"], rec["sex"]) == ("PHASE3", "ALL")
+    two = record("NCT ID: NCT09100012\nE.7.2 Therapeutic exploratory (Phase II): Yes\n"
+                 "E.7.3 Therapeutic confirmatory (Phase III): Yes\nF.2.1 Female: Yes\nF.2.2 Male: No\n")
+    assert (two["sex"], two["phase"] != "PHASE3") == ("FEMALE", True)
