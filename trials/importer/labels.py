@@ -54,12 +54,17 @@ def rules():
 
 def fields_for(label):
     """The fields a label may name, most specific first ('Age From' -> min_age, ages)."""
+    return list(label_fields(label))
+
+
+@lru_cache(maxsize=1 << 14)
+def label_fields(label):
     words = fold(PARENTHESIS.sub(" ", label)) or fold(label)
     if not words or len(words.split()) > 8:
-        return []
-    return [name for name, every, any_of, none_of in rules()
-            if all(p.search(words) for p in every) and (any_of is None or any_of.search(words))
-            and not (none_of and none_of.search(words))]
+        return ()
+    return tuple(name for name, every, any_of, none_of in rules()
+                 if all(p.search(words) for p in every) and (any_of is None or any_of.search(words))
+                 and not (none_of and none_of.search(words)))
 
 
 @cache

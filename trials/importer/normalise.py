@@ -427,10 +427,13 @@ def country_code(value):
     its sites after the name is no part of it ('United States (38)', 'France (11 sites)', 'Spain – 4 sites')."""
     if value is None:
         return None
-    text = SITE_COUNT.sub("", value).strip(" .,|")
+    text = value.strip(" .,|")
     if re.fullmatch(r"[A-Z]{2}", text) and pycountry.countries.get(alpha_2=text):
         return text
-    return country_table().get(fold(text))
+    code = country_table().get(fold(text))
+    if code is None and text[-1:] in ")s" and SITE_COUNT.search(text):
+        return country_table().get(fold(SITE_COUNT.sub("", text)))
+    return code
 
 
 SITE_COUNT = re.compile(r"\s*(?:\(\s*\d{1,4}(?:\s+[^\W\d]+){0,2}\s*\)|[:—–-]\s*\d{1,4}\s+(?:sites?|locations?|cent(?:er|re)s?|hospitals?))\s*$")
