@@ -73,9 +73,12 @@ def extract(page: Page, layout) -> Extracted:
 
 def mark_excluded(page, layout, found):
     """Related-trial lists and references describe other studies, and asides (FAQs, newsletters) no study:
-    nothing is read from them. Nor from a block under any short heading that introduces other studies."""
-    roles = sum((layout.sections.get(role, ()) for role in ("related", "references", "asides")), ())
+    nothing is read from them. An aside ends at a site list's heading ('Find a Study Site'). Nor from a block under any short heading that introduces other studies."""
+    roles = sum((layout.sections.get(role, ()) for role in ("related", "references")), ())
     for start, end in page.spans(roles, layout.all_headings):
+        found.excluded_lines.update(range(start, end))
+    for start, end in page.spans(layout.sections.get("asides", ()), layout.all_headings):
+        end = next((i for i in range(start + 1, end) if locations.is_location_heading(page, i)), end)
         found.excluded_lines.update(range(start, end))
     found.excluded_lines.update(i for i, k in enumerate(page.keys) if k in layout.noise_keys)
     found.excluded_lines.update(other_study_lines(page))

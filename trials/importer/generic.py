@@ -9,7 +9,7 @@ from trials.importer.criteria import ITEM_LINE, MARKER, criteria_block, marker_k
 from trials.importer.extract import SHAPES, boundary_test, extract, in_arm_block
 from trials.importer.layouts import KNOWN
 from trials.importer.layouts.base import Layout
-from trials.importer.text import NCT_ID, key
+from trials.importer.text import NCT_ID, key, without_sentences_naming
 from trials.importer.vocab import load_json
 
 BASE_LABELS = {
@@ -442,12 +442,14 @@ PROSE_AGES = re.compile(
 PROSE_COUNTRIES = re.compile(r"\bcountries\s*(?::|including)\s*(?P<list>[^.\n]+)", re.IGNORECASE)
 
 
-def add_prose_facts(found):
+def add_prose_facts(found, related=()):
     """Fill phase, status, enrollment, ages and sex from the page's prose where no field gave them, and
-    only when every mention agrees; and the countries a sentence lists ('… in the following countries:
+    only when every mention agrees (a phase not in a sentence naming another trial:
+    'not eligible for NCT… (phase 3)'); and the countries a sentence lists ('… in the following countries:
     United States, Canada, …') when the page names none by label."""
     text = "\n".join(found.prose)
-    fill(found, "phase", {normalise.phase(m.group(0)) for m in PROSE_PHASE.finditer(text)} - {None})
+    own = without_sentences_naming(text, related)
+    fill(found, "phase", {normalise.phase(m.group(0)) for m in PROSE_PHASE.finditer(own)} - {None})
     fill(found, "status", phrases(text, "statuses.json"))
     fill(found, "enrollment", {m.group(1).replace(",", "") for m in PROSE_ENROLLMENT.finditer(text)})
     if not any(found.candidates.get(name) for name in ("min_age", "max_age")):

@@ -228,8 +228,13 @@ def location_heading():
 def location_headings(page, skip):
     """Short lines that head a site list by their words ('Studienzentren / Centres participants', '🏥 Sites',
     'Where it's happening (showing 6 of 130 locations)', 'Hospitals in the UK taking part included:')."""
-    return [line for index, line in enumerate(page.lines) if index not in skip and ":" not in line.rstrip().rstrip(":")
-            and 0 < len(fold(page.keys[index]).split()) <= HEADING_WORDS and location_heading().search(fold(line))]
+    return [line for index, line in enumerate(page.lines) if index not in skip and is_location_heading(page, index)]
+
+
+def is_location_heading(page, index):
+    line = page.lines[index]
+    return (":" not in line.rstrip().rstrip(":") and 0 < len(fold(page.keys[index]).split()) <= HEADING_WORDS
+            and bool(location_heading().search(fold(line))))
 
 
 HEADING_WORDS = 8

@@ -10,7 +10,7 @@ from trials.importer.extract import extract
 from trials.importer.generic import add_prose_facts, extract_generic, run_on_labels
 from trials.importer.identifiers import choose_nct_id
 from trials.importer.layouts import recognise
-from trials.importer.text import Page
+from trials.importer.text import Page, without_sentences_naming
 from trials.importer.validate import validate
 
 SPONSOR_CLASS = re.compile(r"\s*\((?:other|industry|nih|u\.s\. fed|fed|other gov|network|individual|indiv)\)\s*$", re.I)
@@ -28,8 +28,8 @@ def parse(raw: bytes, filename: str) -> dict:
             warnings.append("Two columns of the page were interleaved in the copy; the right one was read after the left.")
         page = Page(labels.split_run_on(text, run_on_labels()))
     found = extract(page, layout) if layout else extract_generic(page)
-    add_prose_facts(found)
     nct_id, related = choose_nct_id(page, found)
+    add_prose_facts(found, related)
     record = normalise_record(found, nct_id, related)
     record["source"] = {"file": filename, "format": found.layout, "sha256": hashlib.sha256(raw).hexdigest()}
     record["warnings"] = warnings + found.warnings + record["warnings"]
@@ -155,9 +155,6 @@ def country_list(found, sites, warnings):
     return list(dict.fromkeys(codes))
 
 
-SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
-
-
 def intervention_list(found, title, related=()):
     """The page's intervention list when it has one; otherwise the agents its title and text name
     (outside the eligibility criteria, where drugs are named as prior treatments, and outside sentences
@@ -168,8 +165,7 @@ def intervention_list(found, title, related=()):
         prose = "\n".join(found.prose)
         if found.criteria_text:
             prose = prose.replace(found.criteria_text, "")
-        if related:
-            prose = "\n".join(s for s in SENTENCE.split(prose) if not any(i in s.upper() for i in related))
+        prose = without_sentences_naming(prose, related)
         text = interventions.without_agents_not_given("\n".join(filter(None, [title, prose])))
         names = [code.casefold() for code in code_names(found.labelled_agents)] + interventions.drugs_in_prose(text)
         items = [interventions.intervention(name, "DRUG", None) for name in dict.fromkeys(names)]

@@ -7,6 +7,15 @@ from trials.importer.vocab import load_json
 
 NCT_ID = re.compile(r"(?:\b|(?-i:(?<=[a-z])(?=NCT)))NCT\d{8}\b", re.IGNORECASE)  # also glued to its label: 'NumberNCT…'
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]\s+)")
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def without_sentences_naming(text, ids):
+    """text without the sentences that name one of ids: what they say is about that other trial."""
+    ids = {i.upper() for i in ids}
+    if not ids:
+        return text
+    return "\n".join(s for s in SENTENCE.split(text) if not ids & {i.upper() for i in NCT_ID.findall(s)})
 
 
 HEADING_COUNT = re.compile(r"\s*\((?:showing\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[a-z]+)?\)$")

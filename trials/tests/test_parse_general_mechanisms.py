@@ -253,3 +253,18 @@ def test_german_and_french_disease_words_name_a_condition_inside_a_compound():
     assert normalise.condition_names("Nasennebenhöhlenkarzinom; Ästhesioneuroblastom") == \
         ["Nasennebenhöhlenkarzinom", "Ästhesioneuroblastom"]
     assert normalise.condition_names("Carcinome adénoïde kystique") == ["Carcinome adénoïde kystique"]
+
+
+def test_a_phase_in_a_sentence_naming_another_trial_is_that_trial_s():
+    rec = parse(b"Access to drug X for head and neck cancer\nClinicalTrials.gov: NCT01234567\n\n"
+                b"Not for patients eligible for NCT07654321 (drug X plus pembrolizumab, phase 3).\n", "page.txt")
+    assert rec["nct_id"] == "NCT01234567"
+    assert rec["phase"] is None
+
+
+def test_an_aside_ends_at_a_site_list_heading():
+    rec = parse("A study of drug X in head and neck cancer\n\nFAQs\n\nWill it cost me anything?\nNo.\n\n"
+                "Find a Study Site\nFrance\n  Institut Curie – Paris\n\n"
+                "ClinicalTrials.gov identifier: NCT01234567  |  Protocol: X-201\n".encode(), "page.txt")
+    assert rec["nct_id"] == "NCT01234567"
+    assert rec["countries"] == ["FR"]
