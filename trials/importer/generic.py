@@ -107,6 +107,7 @@ CARD_REACH = 6
 TAGS = re.compile(r"^(?:\[[^\]\n]{1,40}\]\s*)+")  # '[Oncology] [Head and Neck] Recruiting'
 ID_PIECE = re.compile(r"(?:[^:\n]{1,30}:\s*)?NCT\d{8}", re.I)  # 'NCT…', 'Trial ID: NCT…'
 PLACE_COUNT = re.compile(r"\d+\s+(?:locations?|sites?|centres?|centers?|hospitals?|countries)", re.I)  # '12 locations'
+UPDATE_STAMP = re.compile(r"(?:last\s+)?updated\b.*", re.I)  # 'Updated Feb 2025'
 SYMBOLS = re.compile(r"^[^\w(+]+")
 
 
@@ -226,7 +227,13 @@ def card_piece(text):
     parts = [part for part in normalise.split_countries(text, at_and=True) if part.strip()]
     if parts and all(normalise.country_code(part) for part in parts):
         return "countries", text
-    return classify(text) or labelled_fact(text)
+    return classify(text) or labelled_fact(text) or card_place(text)
+
+
+def card_place(text):
+    """A card's place ('Houston, TX', 'Goyang, South Korea'): the country it names, read as the countries."""
+    address = locations.read_address(text) if "," in text else None
+    return ("countries", address.country) if address and address.country else None
 
 
 CARD_LABEL_WORDS = 3
@@ -358,10 +365,10 @@ def read_heading_card(page, found, heading):
 def card_facts(line):
     """([(field, text)], whether an NCT ID stood beside them) when a line is wholly bare facts, pieces
     split at ' · ', ' | ' or wide gaps, each without its leading icon or tags ('👥 70 participants',
-    '[Head and Neck] Recruiting'); ([], False) otherwise. Dates, and a count of the trial's places ('12
-    locations'), are left out."""
+    '[Head and Neck] Recruiting'); ([], False) otherwise. Dates, a count of the trial's places ('12
+    locations') and an update stamp ('Updated Feb 2025') are left out."""
     pieces = [SYMBOLS.sub("", TAGS.sub("", piece)).strip() for piece in CARD_SEPARATOR.split(line.strip())]
-    facts = [piece for piece in pieces if piece and not ID_PIECE.fullmatch(piece) and not PLACE_COUNT.fullmatch(piece)]
+    facts = [piece for piece in pieces if piece and not any(p.fullmatch(piece) for p in (ID_PIECE, PLACE_COUNT, UPDATE_STAMP))]
     read = [card_piece(piece) for piece in facts]
     if not facts or None in read:
         return [], False

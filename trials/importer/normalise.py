@@ -151,16 +151,18 @@ TRAILING_NOTE = re.compile(r"\s*\((?![^)]*\b(?:estimated|actual|anticipated)\b)[
 
 
 def enrollment(value):
-    """'86', '86 participants (estimated)', '86 (43 per arm)'."""
+    """'86', '86 participants (estimated)', '86 (43 per arm)'; a bare 0 is no count, '0 participants' (a
+    withdrawn trial's) is."""
     if value is None:
         return None
     match = ENROLLMENT.fullmatch(value.strip(" .|")) or ENROLLMENT.fullmatch(TRAILING_NOTE.sub("", value).strip(" .|"))
     if not match:
         return whole_trial_count(value) or leading_count(value)
     number = int(match["n"].replace(",", ""))
-    return number if number > 0 else None
+    return number if number > 0 or PARTICIPANT_NOUN.search(value) else None
 
 
+PARTICIPANT_NOUN = re.compile(rf"\d\s*{any_of('participant_nouns')}\b", re.I)
 SUB_COUNT = re.compile(r"(?P<label>[A-Za-z][\w ()/-]{0,40}?)\s*[:=]\s*\"?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\"?")
 WHOLE_TRIAL = re.compile(r"\b(?:total|whole|overall|global|all|international|worldwide)\b", re.I)
 IN_PLACE = re.compile(r"\s+(?:in|i|en|im|в|во|across)\s+(?:the\s+)?[^\W\d_]+$", re.I)  # '400 i Norden', '240 in Europe', '760 across the UK'

@@ -268,3 +268,14 @@ def test_an_aside_ends_at_a_site_list_heading():
                 "ClinicalTrials.gov identifier: NCT01234567  |  Protocol: X-201\n".encode(), "page.txt")
     assert rec["nct_id"] == "NCT01234567"
     assert rec["countries"] == ["FR"]
+
+
+def test_a_card_line_may_hold_a_place_and_an_update_stamp():
+    rec = parse(b"Proton re-irradiation for recurrent head and neck cancer\n\n"
+                b"Withdrawn \xc2\xb7 N/A \xc2\xb7 Goyang, South Korea \xc2\xb7 Updated Feb 2025\n\nNCT01234567\n", "page.txt")
+    assert (rec["status"], rec["phase"], rec["countries"]) == ("WITHDRAWN", "NA", ["KR"])
+
+
+def test_zero_participants_is_a_count_but_a_bare_zero_is_not():
+    assert normalise.enrollment("0 participants") == 0
+    assert normalise.enrollment("0") is None
