@@ -138,3 +138,9 @@ def test_typed_interventions_run_together_or_on_two_lines():
     items = interventions.typed_items("Radiation: Photon IMRT Radiation: Proton beam (PBRT)\nOther:\nDiagnostic\nStudy type")
     assert [(i.type_label, i.name) for i in items] == [("Radiation", "Photon IMRT"), ("Radiation", "Proton beam (PBRT)"),
                                                        ("Other", "Diagnostic")]
+
+
+def test_borofalan_and_cetuximab_sarotalocan_are_named_drugs():
+    from trials.importer import interventions
+    assert interventions.drugs_in_prose("cetuximab sarotalocan sodium (ASP-1929) and Steboronine") == \
+        ["cetuximab sarotalocan", "borofalan"]
