@@ -107,6 +107,8 @@ def read_labels(page, layout, found):
             found.criteria_text = criteria_block(page.lines, index, boundary_test(layout))
         elif name == "countries":
             found.countries.extend(normalise.split_countries(value))
+        elif name == "sites":
+            found.sites.extend(locations.listed_sites(value))
         elif name == "collaborators":
             found.collaborators.extend(re.split(r";", value))
         elif name == "locations_summary":

@@ -51,6 +51,8 @@ BASE_LABELS = {
     "criteria": ("Eligibility Criteria", "Eligibility", "Criteria", "Key Eligibility Criteria"),
     "countries": ("Countries", "Country", "Recruitment Countries", "Location Countries", "Countries of recruitment",
                   "Member states concerned"),
+    "sites": ("Participating sites", "Participating centres", "Participating centers", "Centres participants",
+              "Participating hospitals"),
 }
 IGNORED = ("Target disease code", "Recruiting time", "Last update", "Primary sponsor type", "Primary completion",
            "Primary completion date", "Estimated primary completion", "Date of last participant enrolment",
@@ -156,7 +158,7 @@ def extract_generic(page):
     had_sites = bool(found.sites)
     for heading in locations.location_headings(page, found.excluded_lines):
         section = page.section((heading,), layout.all_headings) or []
-        found.countries.extend(locations.counted_countries(section))
+        found.countries.extend(locations.counted_countries(section) + locations.listed_countries(section))
         if not had_sites:
             found.sites.extend(locations.read_sites(section, locations.heading_place(heading)))
     if not found.sites:

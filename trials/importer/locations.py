@@ -397,6 +397,34 @@ def counted_countries(lines):
     return [line.strip() for line in lines if normalise.SITE_COUNT.search(line) and normalise.country_code(line)]
 
 
+def listed_countries(lines):
+    """'Argentina · Australia · Belgium': the countries of a line that names two or more and nothing else."""
+    names = []
+    for line in lines:
+        parts = [part.strip() for part in normalise.split_countries(line, at_and=True) if part.strip()]
+        if len(parts) >= 2 and all(normalise.country_code(part) for part in parts):
+            names.extend(parts)
+    return names
+
+
+def listed_sites(value):
+    """A site list written on one line, its sites parted by semicolons (a single piece is no list): 'Gustave Roussy (Villejuif) ; Centre
+    Léon Bérard (Lyon)', 'National Cancer Centre Singapore; Prince of Wales Hospital, Hong Kong'. A piece
+    is a site when it reads as one with its place, or when it names an organisation alone."""
+    sites = []
+    pieces = re.split(r"\s*;\s*", value.strip().rstrip("."))
+    for piece in pieces if len(pieces) >= 2 else ():
+        bracketed = PARENTHESISED_PLACE.match(piece)
+        city = bracketed and normalise.city_country(bracketed["place"]) and bracketed["place"].strip()
+        found = (site(bracketed["name"].strip(), Address(city, normalise.city_country(city))) if city
+                 else one_line_site(piece, None) if piece else None)
+        if found:
+            sites.append(found)
+        elif is_organisation(piece) and "," not in piece and len(piece.split()) <= 10:
+            sites.append(site(piece, Address(None, None)))
+    return sites
+
+
 def indexed_sites(lines):
     """Sites a registry lists as numbered fields anywhere on its page: 'Recruitment hospital [1] - Name - City'."""
     reader = SiteReader()

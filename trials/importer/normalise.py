@@ -441,7 +441,7 @@ def country_code(value):
 SITE_COUNT = re.compile(r"\s*(?:\(\s*\d{1,4}(?:\s+[^\W\d]+){0,2}\s*\)|[:—–-]\s*\d{1,4}\s+(?:sites?|locations?|cent(?:er|re)s?|hospitals?))\s*$")
 
 
-COUNTRY_SEPARATORS = {False: re.compile(r"[;,]"), True: re.compile(r"[;,]|\band\b")}
+COUNTRY_SEPARATORS = {False: re.compile(r"[;,·]"), True: re.compile(r"[;,·]|\band\b")}
 
 
 def split_countries(value, at_and=False):

@@ -279,3 +279,25 @@ def test_a_card_line_may_hold_a_place_and_an_update_stamp():
 def test_zero_participants_is_a_count_but_a_bare_zero_is_not():
     assert normalise.enrollment("0 participants") == 0
     assert normalise.enrollment("0") is None
+
+
+def test_a_site_list_on_one_labelled_line_gives_each_site_and_its_country():
+    result = record("NCT ID: NCT09100011\nParticipating sites: National Cancer Centre Singapore; "
+                    "Prince of Wales Hospital, Hong Kong; Centre Léon Bérard (Lyon)\n")
+    assert [(s["name"], s["city"], s["country"]) for s in result["sites"]] == [
+        ("National Cancer Centre Singapore", None, None), ("Prince of Wales Hospital", "Hong Kong", "HK"),
+        ("Centre Léon Bérard", "Lyon", "FR")]
+    assert result["countries"] == ["HK", "FR"]
+
+
+def test_a_single_labelled_name_is_no_site_list():
+    from trials.importer import locations
+    assert locations.listed_sites("see the list below") == []
+    assert locations.listed_sites("Tata Memorial Hospital") == []
+    assert locations.listed_sites("Protocol amendment; pending review") == []
+
+
+def test_a_line_of_countries_under_a_site_heading_gives_the_countries():
+    result = record("NCT ID: NCT09100012\n\nWhere is the study taking place?\nThe study runs at 180 hospitals in:\n"
+                    "Argentina · Republic of Korea · Türkiye · United States\n")
+    assert sorted(result["countries"]) == ["AR", "KR", "TR", "US"]
