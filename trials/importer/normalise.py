@@ -101,16 +101,22 @@ def word_table(name, key=None):
 
 
 def status(value):
-    """A status in the vocabulary; also one whose comma parts name it and nothing else ('Closed for
-    inclusion, follow-up ongoing')."""
+    """A status in the vocabulary, also before a remark in brackets; also one whose parts at commas and
+    dashes name it and nothing else ('Closed for inclusion, follow-up ongoing', 'Completed recruitment –
+    patients in follow-up')."""
     if value is None:
         return None
     table = word_table("statuses.json", "words")
-    found = table.get(plain(value))
-    if found or "," not in value:
+    found = table.get(plain(value)) or table.get(plain(TRAILING_REMARK.sub("", value)))
+    parts = STATUS_PARTS.split(value)
+    if found or len(parts) == 1:
         return found
-    codes = {table.get(plain(part)) for part in value.split(",")}
+    codes = {table.get(plain(part)) for part in parts}
     return codes.pop() if len(codes) == 1 else None
+
+
+TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # 'Temporarily closed to accrual (amendment under review)'
+STATUS_PARTS = re.compile(r",|\s[–—-]\s")
 
 
 def study_type(value):

@@ -301,3 +301,13 @@ def test_a_line_of_countries_under_a_site_heading_gives_the_countries():
     result = record("NCT ID: NCT09100012\n\nWhere is the study taking place?\nThe study runs at 180 hospitals in:\n"
                     "Argentina · Republic of Korea · Türkiye · United States\n")
     assert sorted(result["countries"]) == ["AR", "KR", "TR", "US"]
+
+
+@pytest.mark.parametrize("value, code", [
+    ("Clos aux inclusions (suivi en cours)", "ACTIVE_NOT_RECRUITING"),
+    ("Completed recruitment – patients in follow-up", "ACTIVE_NOT_RECRUITING"),
+    ("Rekrutierung noch nicht begonnen", "NOT_YET_RECRUITING"),
+    ("Recruiting - Phase 3", None),
+])
+def test_a_status_is_read_before_a_remark_and_from_dashed_parts(value, code):
+    assert normalise.status(value) == code
