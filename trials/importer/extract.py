@@ -73,7 +73,7 @@ def extract(page: Page, layout) -> Extracted:
 
 def mark_excluded(page, layout, found):
     """Related-trial lists and references describe other studies, and asides (FAQs, newsletters) no study:
-    nothing is read from them. An aside ends at a site list's heading ('Find a Study Site'). Nor from a block under any short heading that introduces other studies."""
+    nothing is read from them. An aside ends at a site list's heading ('Find a Study Site'). Nor from a block under any short heading that introduces other studies, nor a site's own status in a site list."""
     roles = sum((layout.sections.get(role, ()) for role in ("related", "references")), ())
     for start, end in page.spans(roles, layout.all_headings):
         found.excluded_lines.update(range(start, end))
@@ -82,6 +82,7 @@ def mark_excluded(page, layout, found):
         found.excluded_lines.update(range(start, end))
     found.excluded_lines.update(i for i, k in enumerate(page.keys) if k in layout.noise_keys)
     found.excluded_lines.update(other_study_lines(page))
+    found.excluded_lines.update(locations.site_field_lines(page, layout.all_headings, found.excluded_lines))
 
 
 def read_labels(page, layout, found):

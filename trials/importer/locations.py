@@ -238,6 +238,34 @@ def is_location_heading(page, index):
 
 
 HEADING_WORDS = 8
+SITE_FIELD_WORDS = 2  # 'Status', 'Site status'; not 'Recruitment Status of Trial (India)'
+
+
+def site_field_lines(page, all_headings, skip):
+    """Lines of a site list that give each site its own field ('Status: Temporarily closed to accrual'
+    under one hospital): a short label for a field site lists give each site, repeated in the list (a
+    trial's 'Status:' below a navigation row naming 'Locations' is there once). Not the trial's values."""
+    lines = set()
+    for start, end in page.spans(location_headings(page, skip), all_headings):
+        by_label = {}
+        for index in range(start + 1, end):
+            by_label.setdefault(site_field_label(page.lines[index]), []).append(index)
+        lines.update(index for label, indexes in by_label.items() if label and len(indexes) > 1 for index in indexes)
+    return lines
+
+
+def site_field_label(line):
+    """The folded label of a 'Status: Recruiting' line, when it is short and names a site field."""
+    match = LABELLED.match(line.strip())
+    label = match and match["label"]
+    if label and len(label.split()) <= SITE_FIELD_WORDS and set(fields_for(label)) & site_fields():
+        return fold(label)
+    return None
+
+
+@cache
+def site_fields():
+    return frozenset(load_json("label_words.json")["site_fields"])
 COUNTRY_IN_HEADING = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)")
 
 

@@ -311,3 +311,15 @@ def test_a_line_of_countries_under_a_site_heading_gives_the_countries():
 ])
 def test_a_status_is_read_before_a_remark_and_from_dashed_parts(value, code):
     assert normalise.status(value) == code
+
+
+def test_a_status_each_site_gives_in_a_site_list_is_not_the_trials():
+    sites = ("Locations\nMercy Hospital, Springfield, Illinois\nStatus: Active\n\n"
+             "Lakeside Cancer Center, Chicago, Illinois\nStatus: Temporarily closed to accrual\n")
+    assert record("NCT ID: NCT09100013\n\n" + sites)["status"] is None
+    assert record("NCT ID: NCT09100013\nStatus: Open to accrual\n\n" + sites)["status"] == "RECRUITING"
+
+
+def test_a_trial_status_below_a_navigation_row_naming_locations_is_read():
+    result = record("Home   Locations   Research   Give\nNCT ID: NCT09100014\nStatus: Temporarily closed to accrual\n")
+    assert result["status"] == "SUSPENDED"
