@@ -33,7 +33,7 @@ PHASE_SHAPE = re.compile(
 )
 PHASE_IN_GLOSS = re.compile(r"\((phase\s*[^()]{1,12})\)", re.I)
 GLOSS = re.compile(r"\s*\([^)]*[a-z]{3}[^)]*\)")
-ROMAN_PHASE = re.compile(r"[ivIV]+(?:\s*/\s*[ivIV]+)?")
+ROMAN_PHASE = re.compile(r"[ivIV]+[ab]?(?:\s*/\s*[ivIV]+[ab]?)?")  # "II", "Ib/II", "IIa"
 
 
 def phase(value):

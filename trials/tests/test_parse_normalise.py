@@ -9,6 +9,7 @@ from trials.importer import interventions, normalise
     ("PHASE1_PHASE2", "PHASE1_PHASE2"), ("N/A", "NA"), ("Phase N/A", "NA"), ("Early Phase 1", "EARLY_PHASE1"),
     ("Phase 4", "PHASE4"), ("II Trial of Pembrolizumab", None), ("Phase 1/3", None), ("", None),
     ("II/III", "PHASE2_PHASE3"), ("Phase II (Therapeutic exploratory)", "PHASE2"),
+    ("Ib/II", "PHASE1_PHASE2"), ("IIa", "PHASE2"), ("Ib trial of X", None),
 ])
 def test_phase(text, expected):
     assert normalise.phase(text) == expected
