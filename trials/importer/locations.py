@@ -170,6 +170,8 @@ def pieces_site(line, status, country):
     statuses = [normalise.status(piece) for piece in pieces]
     rest = [piece for piece, code in zip(pieces, statuses) if not code]
     status = next((code for code in statuses if code), status)
+    if len(rest) == 1 and len(pieces) == 2:  # 'Name — City, Country · Recruiting': the site before its status
+        return one_line_site(rest[0], status, country)
     if len(rest) < 2:
         return None
     name, address = with_district(rest[0], ", ".join(rest[1:]), separator)

@@ -323,3 +323,10 @@ def test_a_status_each_site_gives_in_a_site_list_is_not_the_trials():
 def test_a_trial_status_below_a_navigation_row_naming_locations_is_read():
     result = record("Home   Locations   Research   Give\nNCT ID: NCT09100014\nStatus: Temporarily closed to accrual\n")
     assert result["status"] == "SUSPENDED"
+
+
+def test_a_site_line_with_its_status_after_a_dot_gives_the_site():
+    from trials.importer import locations
+    found = locations.one_line_site("Instituto Alexander Fleming — Buenos Aires, Argentina · Not yet recruiting", None)
+    assert (found["name"], found["city"], found["country"], found["status"]) == \
+        ("Instituto Alexander Fleming", "Buenos Aires", "AR", "NOT_YET_RECRUITING")
