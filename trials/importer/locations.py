@@ -247,12 +247,17 @@ def site_field_lines(page, all_headings, skip):
     """Lines of a site list that give each site its own field ('Status: Temporarily closed to accrual'
     under one hospital): a short label for a field site lists give each site, repeated in the list (a
     trial's 'Status:' below a navigation row naming 'Locations' is there once). Not the trial's values."""
+    labelled = {index: label for index, line in enumerate(page.lines)
+                if ":" in line and (label := site_field_label(line))}
     lines = set()
+    if len(labelled) < 2:
+        return lines
     for start, end in page.spans(location_headings(page, skip), all_headings):
         by_label = {}
         for index in range(start + 1, end):
-            by_label.setdefault(site_field_label(page.lines[index]), []).append(index)
-        lines.update(index for label, indexes in by_label.items() if label and len(indexes) > 1 for index in indexes)
+            if index in labelled:
+                by_label.setdefault(labelled[index], []).append(index)
+        lines.update(index for indexes in by_label.values() if len(indexes) > 1 for index in indexes)
     return lines
 
 
