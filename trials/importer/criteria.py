@@ -42,8 +42,9 @@ ROMAN = "[ivxl]{1,5}"
 ROMAN_MARK = re.compile(rf"\(?{ROMAN}[.)]")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 ITEM_LINE = re.compile(
-    rf"^(?P<indent>\s*)(?P<mark>[-*•·▪◦‣o✔✓✘✗](?=\s)|\d{{1,2}}[.)](?=\s)|\d{{1,2}}\.(?=[A-Z(])|\(\d{{1,2}}\)|[{CIRCLED}]|[a-z][.)](?=\s)|{ROMAN}[.)](?=\s)|\({ROMAN}\))\s*(?P<text>.*)$"
+    rf"^(?P<indent>\s*)(?P<mark>[-*•·▪◦‣o✔✓✘✗](?=\s)|\d{{1,2}}[.)](?=\s)|\d{{1,2}}\.(?=[A-Z(])|\(\d{{1,2}}\)|[{CIRCLED}]|[a-z][.)](?=\s)|{ROMAN}[.)](?=\s)|\({ROMAN}\)|\([a-z]\))\s*(?P<text>.*)$"
 )
+SENTENCE_BREAK = re.compile(r"[a-z]{2}\.\s+[A-Z][a-z]+\s")
 GLUED_NUMBER = "(?:(?<=\\s)|^){n}[.)]\\s"
 
 
@@ -112,9 +113,9 @@ def mark_class(mark, roman=False):
         return "number"
     if mark in CIRCLED:
         return "circled"
-    if mark.startswith("("):
+    if mark.startswith("(") and mark[1].isdigit():
         return "number"
-    if mark[0].isalpha() and len(mark) == 2:
+    if len(mark) > 1 and len(mark.strip("().")) == 1 and mark.strip("().").isalpha():  # 'a.', 'b)', '(c)'
         return "letter"
     return "bullet"
 
@@ -137,7 +138,7 @@ def split_lines(lines):
     matches = [(line, ITEM_LINE.match(line)) for line in lines]
     marked = [m for _, m in matches if m]
     if not marked:
-        return [" ".join(line.strip() for line in lines)], None
+        return unmarked(" ".join(line.strip() for line in lines))
     roman = marked[0]["mark"].strip("().") == "i"
     top_indent, top_class = len(marked[0]["indent"]), mark_class(marked[0]["mark"], roman)
     if staircase([m for m in marked if mark_class(m["mark"], roman) == top_class]):
@@ -153,6 +154,14 @@ def split_lines(lines):
     if top_class in ("number", "circled", "roman") and numbers != list(range(1, len(numbers) + 1)):
         return [], f"the items are numbered {describe(numbers)}, so some are missing from the copy"
     return ["\n".join(part for part in item if part) for item in items if any(item)], None
+
+
+def unmarked(text):
+    """An unmarked part is one criterion, unless it is prose of several sentences ('Patients are invited by
+    their doctor. You cannot apply yourself.'): that describes how people join and lists no criteria."""
+    if SENTENCE_BREAK.search(text):
+        return [], None
+    return [text], None
 
 
 def staircase(marked):
@@ -179,7 +188,7 @@ def split_glued(line):
         if re.match(rf"{bullet}\s", line):
             pieces = re.split(rf"(?:^|\s){bullet}\s+", line)
             return [piece.strip() for piece in pieces if piece.strip()], None
-    return [line.strip()], None
+    return unmarked(line.strip())
 
 
 def split_numbered(line):

@@ -69,3 +69,21 @@ def test_plain_language_headings_open_inclusion_and_exclusion_lists():
 def test_roman_numerals_are_top_level_items_with_their_sub_bullets():
     inclusion, _ = counts("Inclusion Criteria:\ni. one\nii. two\n   o sub\niii. three\niv. four\nv. five\n")
     assert inclusion == ["one", "two\no sub", "three", "four", "five"]
+
+
+def test_letters_in_parentheses_are_items():
+    inclusion, exclusion = counts("Inclusion:\n(a) Newly diagnosed carcinoma\n(b) Stage III-IVA\n(c) ECOG 0-1\n"
+                                 "Exclusion:\n(a) Metastatic disease\n(b) Prior anti-PD-1 treatment")
+    assert len(inclusion) == 3 and len(exclusion) == 2
+    assert inclusion[1] == "Stage III-IVA"
+
+
+def test_prose_of_sentences_under_a_heading_lists_no_criteria():
+    text = ("Who can take part?\nPatients are invited by their treating doctor at the end of treatment. "
+            "You cannot apply to take part yourself.")
+    assert split_criteria(text).items == []
+
+
+def test_one_unmarked_criterion_is_still_an_item():
+    inclusion, _ = counts("Inclusion criteria:\nAdults with newly diagnosed oral cavity cancer")
+    assert inclusion == ["Adults with newly diagnosed oral cavity cancer"]
