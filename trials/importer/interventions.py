@@ -81,7 +81,7 @@ def abbreviation_table():
     return {synonym: generic for synonym, generic in data["synonyms"].items() if synonym.isupper()}
 
 
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
+WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9-]*")
 LONGEST_NAME = 4  # words in the longest listed name ('tegafur gimeracil oteracil potassium')
 
 

@@ -145,3 +145,14 @@ def test_borofalan_and_cetuximab_sarotalocan_are_named_drugs():
     from trials.importer import interventions
     assert interventions.drugs_in_prose("cetuximab sarotalocan sodium (ASP-1929) and Steboronine") == \
         ["cetuximab sarotalocan", "borofalan"]
+
+
+def test_accented_french_drug_names_are_read_in_prose():
+    from trials.importer.interventions import drugs_in_prose
+    assert drugs_in_prose("associant docétaxel et 5-FU avant la chirurgie") == ["docetaxel", "fluorouracil"]
+
+
+def test_spanish_and_french_clauses_name_agents_not_given():
+    from trials.importer.interventions import drugs_in_prose, without_agents_not_given
+    text = "nivolumab en pacientes no candidatos a cisplatino; contre-indication au carboplatine"
+    assert drugs_in_prose(without_agents_not_given(text)) == ["nivolumab"]
