@@ -431,7 +431,7 @@ def find_later_criteria(page, layout, found):
 # --- facts stated in prose ---------------------------------------------------------------------------
 
 PROSE_PHASE = re.compile(
-    r"\b(?:early\s+)?phase\s*(?:[1-4]|iv|iii|ii|i)\b(?:\s*(?:/|-|and|or)\s*(?:phase\s*)?(?:[1-4]|iv|iii|ii|i)\b)?",
+    r"\b(?:early\s+)?phase\s*(?:[1-4]|iv|iii|ii|i)[ab]?\b(?:\s*(?:/|-|and|or)\s*(?:phase\s*)?(?:[1-4]|iv|iii|ii|i)[ab]?\b)?",
     re.IGNORECASE,
 )
 PROSE_ENROLLMENT = re.compile(

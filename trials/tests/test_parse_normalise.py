@@ -156,3 +156,9 @@ def test_spanish_and_french_clauses_name_agents_not_given():
     from trials.importer.interventions import drugs_in_prose, without_agents_not_given
     text = "nivolumab en pacientes no candidatos a cisplatino; contre-indication au carboplatine"
     assert drugs_in_prose(without_agents_not_given(text)) == ["nivolumab"]
+
+
+def test_a_prose_phase_keeps_its_a_or_b_part():
+    from trials.importer.generic import PROSE_PHASE
+    found = [normalise.phase(m.group(0)) for m in PROSE_PHASE.finditer("finds the dose (phase Ib), then (phase II); Phase 1b/2")]
+    assert found == ["PHASE1", "PHASE2", "PHASE1_PHASE2"]
