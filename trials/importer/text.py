@@ -5,7 +5,8 @@ from functools import cache, cached_property, lru_cache
 
 from trials.importer.vocab import load_json
 
-NCT_ID = re.compile(r"(?:\b|(?-i:(?<=[a-z])(?=NCT)))NCT\d{8}\b", re.IGNORECASE)  # also glued to its label: 'NumberNCT…'
+# Also glued to its label ('NumberNCT…', 'Trial IDNCT…'): upper-case NCT and eight digits are an ID whatever precedes.
+NCT_ID = re.compile(r"(?:\b|(?-i:(?<=[A-Za-z])(?=NCT\d)))NCT\d{8}\b", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]\s+)")
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 

@@ -198,6 +198,11 @@ def test_labels_set_off_by_a_dash():
         ("ACTIVE_NOT_RECRUITING", "Hellenic Cooperative Oncology Group (HeCOG)", "2023-12-11")
 
 
+@pytest.mark.parametrize("line", ["Trial IDNCT09000086", "IDNCT09000086 · Open", "Registry: ClinicalTrials.govNCT09000086"])
+def test_an_nct_id_glued_to_an_upper_case_label(line):
+    assert record(f"A trial of radiotherapy for laryngeal cancer\n{line}\n")["nct_id"] == "NCT09000086"
+
+
 def test_an_nct_id_glued_to_its_label_and_a_spanish_foundation_site():
     result = record("NCT NumberNCT09000084\n\nLocations\nFundación Arturo López Pérez, Santiago, Chile\n")
     assert result["nct_id"] == "NCT09000084"
