@@ -18,7 +18,12 @@ TRUTH = json.loads((UNSEEN / "truth.json").read_text(encoding="utf-8"))
 SCALARS = ("nct_id", "title", "phase", "status", "study_type", "enrollment", "min_age_years", "max_age_years", "sex",
            "start_date", "completion_date", "sponsor", "inclusion_count", "exclusion_count")
 SETS = ("conditions", "countries", "drugs", "sites")
-FLOORS = {"unseen": 0.99, "holdout": 0.97, "holdout2": 0.89, "holdout3": 0.98, "holdout4": 0.91, "holdout5": 0.82, "holdout6": 0.90, "holdout7": 0.88, "holdout8": 0.82, "holdout9": 0.85, "holdout10": 0.87, "holdout11": 0.79, "holdout12": 0.86}  # a little under the scores reached
+# A little under the scores reached, so a change that loses generality fails.
+FLOORS = {
+    "unseen": 0.99, "holdout": 0.97, "holdout2": 0.89, "holdout3": 0.98, "holdout4": 0.93, "holdout5": 0.88,
+    "holdout6": 0.91, "holdout7": 0.92, "holdout8": 0.84, "holdout9": 0.88, "holdout10": 0.88, "holdout11": 0.79,
+    "holdout12": 0.86, "holdout13": 0.79,
+}
 
 
 def norm(text):
