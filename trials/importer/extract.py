@@ -22,7 +22,7 @@ SHAPES = {
     "enrollment": lambda v: normalise.enrollment(v) if re.search(r"[a-z]", v, re.I) else None,
     "start_date": normalise.iso_date,
     "completion_date": normalise.iso_date,
-    "ages": lambda v: normalise.age_range(v) if re.search(r"year|month|\+|older|up\b|\bage[sd]?\b", v, re.I) else None,
+    "ages": lambda v: normalise.age_range(v) if re.search(r"year|yrs?\b|month|\+|older|up\b|\bage[sd]?\b", v, re.I) else None,
     "min_age": lambda v: normalise.single_age(v) if re.search(r"year|month", v, re.I) else None,
     "max_age": lambda v: normalise.single_age(v) if re.search(r"year|month", v, re.I) else None,
     "sex": normalise.sex,

@@ -18,9 +18,10 @@ BASE_LABELS = {
     "official_title": ("Official Title", "Scientific Title", "Full Title", "Full title of the trial", "Official Study Title"),
     "title": ("Brief Title", "Public Title", "Study Title", "Trial Title", "Title"),
     "acronym": ("Acronym",),
-    "phase": ("Phase", "Phases", "Study Phase", "Trial Phase", "Clinical Phase", "Study phase"),
+    "phase": ("Phase", "Phases", "Study Phase", "Trial Phase", "Clinical Phase", "Study phase",
+              "Phase of Trial"),
     "status": ("Status", "Overall Status", "Recruitment Status", "Recruitment", "Trial Status", "Study Status",
-               "Accrual Status", "Overall Trial Status", "Recruiting status", "Trial Status"),
+               "Accrual Status", "Overall Trial Status", "Recruiting status", "Recruitment Status of Trial"),
     "study_type": ("Study Type", "Study Classification", "Type of Study", "Trial Type", "Type"),
     "enrollment": ("Enrollment", "Estimated Enrollment", "Actual Enrollment", "Target Enrollment", "Sample Size",
                    "Participants", "Number of Participants", "Total Enrollment", "Target Sample Size", "Target Accrual",
@@ -95,7 +96,8 @@ TITLE_SCAN = 30
 FURNITURE = re.compile(
     r"\bcookies?\b|\bnewsletter\b|\bsign (?:up|in)\b|\blog ?in\b|\bsubscribe\b|\bskip to\b|\bprivacy\b|"
     r"all rights reserved|©|\bback to\b|^[←‹«<]|\bshare this\b|\baccessibility\b|\bdonate\b|\bmenu\b", re.I)
-BREADCRUMB = re.compile(r"^home\s*[›»>→/]|\s[›»>→]\s.*\s[›»>→]\s", re.I)
+# 'Home > …', 'A > B > C', or a trail that ends at the trial's ID ('Nasopharyngeal Cancer > Trial NCT…')
+BREADCRUMB = re.compile(r"^home\s*[›»>→/]|\s[›»>→]\s.*\s[›»>→]\s|\s[›»>→]\s[^›»>→]*\bNCT\d{8}\s*$", re.I)
 BUTTON_ROW = re.compile(r"\S {3,}\S")
 BREADCRUMB_TAIL = re.compile(r"[›»>→]\s*(?P<tail>[^›»>→]+)$")
 LONG_TITLE = 8
@@ -367,14 +369,18 @@ def read_heading_card(page, found, heading):
 def card_facts(line):
     """([(field, text)], whether an NCT ID stood beside them) when a line is wholly bare facts, pieces
     split at ' · ', ' | ' or wide gaps, each without its leading icon or tags ('👥 70 participants',
-    '[Head and Neck] Recruiting'); ([], False) otherwise. Dates, a count of the trial's places ('12
+    '[Head and Neck] Recruiting'); ([], False) otherwise. Beside an ID, a last piece naming an organisation
+    is the sponsor. Dates, a count of the trial's places ('12
     locations') and an update stamp ('Updated Feb 2025') are left out."""
     pieces = [SYMBOLS.sub("", TAGS.sub("", piece)).strip() for piece in CARD_SEPARATOR.split(line.strip())]
     facts = [piece for piece in pieces if piece and not any(p.fullmatch(piece) for p in (ID_PIECE, PLACE_COUNT, UPDATE_STAMP))]
     read = [card_piece(piece) for piece in facts]
+    beside_id = any(ID_PIECE.fullmatch(piece) for piece in pieces)
+    if beside_id and len(read) > 1 and read[-1] is None and locations.is_organisation(facts[-1]):
+        read[-1] = ("sponsor", facts[-1])  # 'NCT… · Phase 3 · Recruiting · Rakuten Medical, Inc.'
     if not facts or None in read:
         return [], False
-    return [r for r in read if r[0] != "date"], any(ID_PIECE.fullmatch(piece) for piece in pieces)
+    return [r for r in read if r[0] != "date"], beside_id
 
 
 def read_tag_lines(page, found, indexes):

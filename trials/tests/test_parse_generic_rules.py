@@ -217,3 +217,22 @@ def test_more_headings_of_a_site_list(heading):
 
 def test_a_registry_country_name_with_its_form_in_brackets():
     assert normalise.country_code("Iran (Islamic Republic of)") == "IR"
+
+
+def test_a_card_line_beside_the_id_ends_with_its_sponsor():
+    text = ("Search results\n\nA phase 3 trial of cetuximab versus docetaxel in recurrent head and neck cancer\n"
+            "NCT09000011 · Phase 3 · Recruiting · Example Medical, Inc.\nConditions: Head and neck cancer\n")
+    result = parse(text.encode(), "page.txt")
+    assert (result["phase"], result["status"], result["sponsor"]) == ("PHASE3", "RECRUITING", "Example Medical, Inc.")
+
+
+def test_a_breadcrumb_ending_at_the_trial_id_is_not_the_title_and_yrs_reads_as_ages():
+    text = ("Throat Cancer  >  Trial NCT09000012\n\nRadiotherapy dose reduction for throat cancer\n\n"
+            "Recruiting  |  Phase 2  |  18–70 yrs  |  All sexes  |  160 volunteers\n")
+    result = parse(text.encode(), "page.txt")
+    assert result["title"] == "Radiotherapy dose reduction for throat cancer"
+    assert (result["status"], result["min_age_years"], result["max_age_years"], result["sex"]) == ("RECRUITING", 18, 70, "ALL")
+
+
+def test_a_registry_phase_of_trial_label():
+    assert record("Trial ID: NCT09000013\nPhase of Trial: Phase 3\n")["phase"] == "PHASE3"
