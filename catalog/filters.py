@@ -18,7 +18,8 @@ MAX_VALUES = 50
 
 
 class ValuesField(forms.Field):
-    """Any number of free-text values under one name (?drug=a&drug=b), trimmed, blank ones dropped."""
+    """Any number of free-text values under one name (?drug=a&drug=b), trimmed, blank ones dropped.
+    A NUL byte, which no PostgreSQL text holds, makes the search invalid as `q` does (CharField)."""
 
     widget = forms.MultipleHiddenInput
 
@@ -26,6 +27,8 @@ class ValuesField(forms.Field):
         values = [v.strip() for v in (value or []) if v and v.strip()]
         if len(values) > MAX_VALUES or any(len(v) > 200 for v in values):
             raise forms.ValidationError("Too many or too long values.")
+        if any("\x00" in v for v in values):
+            raise forms.ValidationError("Null characters are not allowed.")
         return list(dict.fromkeys(values))
 
 

@@ -113,7 +113,7 @@ def test_eligible_at_age_includes_both_bounds_and_unknown_bounds(client, age, ex
 @pytest.mark.parametrize(
     "params",
     [{"age": "abc"}, {"age": "-1"}, {"age": "1000"}, {"status": "OPEN"}, {"phase": "PHASE9"}, {"subsite": "brain"},
-     {"drug": "x" * 300}],
+     {"drug": "x" * 300}, {"drug": "cis\x00platin"}, {"country": "\x00"}],
 )
 def test_filters_that_are_not_understood_give_an_empty_page_not_an_error(client, params):
     make_catalogue()
