@@ -2,7 +2,7 @@
 import re
 
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from catalog import exports
@@ -53,8 +53,11 @@ def search(request):
 
 
 def trial(request, nct_id):
-    if nct_id != nct_id.upper() and NCT_ID_TYPED.match(nct_id):
-        return redirect("catalog:trial", nct_id.upper(), permanent=True)
+    typed_id = NCT_ID_TYPED.match(nct_id)
+    if not typed_id:
+        raise Http404("Not an NCT ID.")  # no trial has another shape (trial_nct_id_shape), nor a NUL byte
+    if nct_id != typed_id[1].upper():
+        return redirect("catalog:trial", typed_id[1].upper(), permanent=True)
     trials = Trial.objects.prefetch_related(
         "sites",
         "criteria",

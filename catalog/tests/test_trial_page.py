@@ -98,6 +98,7 @@ def test_the_trial_page_makes_a_bounded_number_of_queries(client, trial, django_
 def test_an_unknown_trial_is_a_404_and_a_lower_case_id_redirects(client, trial):
     assert client.get(reverse("catalog:trial", args=["NCT00000000"])).status_code == 404
     assert client.get(reverse("catalog:trial", args=["not-an-id"])).status_code == 404
+    assert client.get(reverse("catalog:trial", args=["NCT0000000\x00"])).status_code == 404
     response = client.get(reverse("catalog:trial", args=["nct01234567"]))
     assert response.status_code == 301 and response["Location"] == trial.get_absolute_url()
 
