@@ -136,9 +136,8 @@ class InterventionAdmin(admin.ModelAdmin):
         # A renamed or reclassified intervention changes the drugs and search words of its trials.
         with transaction.atomic():
             super().save_model(request, obj, form, change)
-            if change:
-                Trial.objects.filter(trial_interventions__intervention=obj).refresh_derived_fields()
-                CatalogueVersion.bump()
+            # refresh_derived() bumps the catalogue version when any trial uses it; an unused one changes no search.
+            if change and Trial.objects.filter(trial_interventions__intervention=obj).refresh_derived_fields():
                 warm_counts_after_commit()
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from trials.models import Trial
+from trials.models import CatalogueVersion, Intervention, Trial
 from trials.tests.builders import make_trial
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +61,19 @@ def test_pages_are_closed_to_anonymous_visitors(client):
     response = client.get(reverse("admin:trials_trial_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_renaming_an_intervention_refreshes_its_trials_and_the_catalogue_version(staff_client):
+    trial = make_trial(drugs=["cisplatinum"])
+    other = make_trial(drugs=["nivolumab"])
+    before = CatalogueVersion.current()
+    intervention = Intervention.objects.get(name="cisplatinum")
+    response = staff_client.post(
+        reverse("admin:trials_intervention_change", args=[intervention.pk]), {"name": "cisplatin", "kind": "DRUG"}
+    )
+    assert response.status_code == 302
+    trial.refresh_from_db()
+    other.refresh_from_db()
+    assert trial.drugs == ["cisplatin"]
+    assert other.drugs == ["nivolumab"]
+    assert CatalogueVersion.current() != before
