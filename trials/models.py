@@ -92,7 +92,7 @@ class Trial(models.Model):
             GinIndex(fields=["countries"], name="trial_countries_gin"),
             GinIndex(fields=["drugs"], name="trial_drugs_gin"),
             GinIndex(fields=["subsites"], name="trial_subsites_gin"),
-            # Full-text search: `search_vector @@ websearch_to_tsquery(...)`.
+            # Full-text search: `search_vector @@ <tsquery of build_tsquery()>` (TrialQuerySet.matching).
             GinIndex(fields=["search_vector"], name="trial_search_vector_gin"),
             # Facet counts (TrialQuerySet.facet_counts): every facet column of many trials read by an
             # index-only scan of this narrow index instead of the wide trial heap.
@@ -169,15 +169,15 @@ class CatalogueVersion(models.Model):
 class SearchWord(models.Model):
     """One distinct lexeme of the trials' search vectors: the small vocabulary typo tolerance looks in.
 
-    Kept by TrialQuerySet.refresh_derived_fields() (words are added, never removed: a stale word only
-    widens a fuzzy match to nothing), rebuilt whole by SearchWord.rebuild().
+    Kept by trials.querysets.refresh_derived(), which every write calls (words are added, never removed:
+    a stale word only widens a fuzzy match to nothing), rebuilt whole by SearchWord.rebuild().
     """
 
     word = models.TextField(primary_key=True)
 
     class Meta:
         indexes = [
-            # Typo tolerance: `word % 'pembrolizumb'` ordered by similarity (TrialQuerySet.search).
+            # Typo tolerance: `word % 'pembrolizumb'` ordered by similarity (trials.querysets.build_tsquery).
             GinIndex(OpClass("word", name="gin_trgm_ops"), name="searchword_word_trgm"),
         ]
 
