@@ -229,12 +229,17 @@ def build_chips(filterset, params, facets):
         for option in facet.options:
             if option.selected:
                 chips.append(Chip(f"{facet.title}: {option.label}", option.url))
+    chips += [Chip(label, url_with(params, **{name: None})) for name, label in other_filters(filterset)]
+    return chips
+
+
+def other_filters(filterset):
+    """(parameter, words) of the active filters that are not facet options: the words typed, the age."""
     data = filterset.form.cleaned_data
     if data.get("q"):
-        chips.append(Chip(f"Words: “{data['q']}”", url_with(params, q=None)))
+        yield "q", f"Words: “{data['q']}”"
     if data.get("age") is not None:
-        chips.append(Chip(f"Eligible at age {data['age'].normalize():f}", url_with(params, age=None)))
-    return chips
+        yield "age", f"Eligible at age {data['age'].normalize():f}"
 
 
 def describe(filterset):
@@ -243,11 +248,7 @@ def describe(filterset):
     labels = [
         f"{TITLES[name]}: {option_label(name, value)}" for name in filterset.FACETS for value in data.get(name) or []
     ]
-    if data.get("q"):
-        labels.append(f"Words: “{data['q']}”")
-    if data.get("age") is not None:
-        labels.append(f"Eligible at age {data['age'].normalize():f}")
-    return labels
+    return labels + [label for _, label in other_filters(filterset)]
 
 
 def suggestions(params, facets):
