@@ -4,6 +4,7 @@ Each reader fails loudly on a value it cannot understand, so a typo in a
 deployment's environment stops the process instead of silently falling back.
 """
 import os
+import secrets
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -76,3 +77,18 @@ def cache_from_url(url):
     if scheme not in ("redis", "rediss"):
         raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or rediss://, not {scheme or 'nothing'}://.")
     return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+
+def local_secret_key(path):
+    """The key stored at `path`, made there (readable by its owner only) the first time it is asked for."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        key = secrets.token_urlsafe(50)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as file:
+            file.write(key)
+        return key

@@ -5,18 +5,14 @@ server when no DATABASE_URL is given.
 """
 from pathlib import Path
 
-from catalog.env import cache_from_url, database_from_url, env_bool, env_int, env_list, env_str
+from catalog.env import cache_from_url, database_from_url, env_bool, env_int, env_list, env_str, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY") or ("insecure-local-only-key" if DEBUG else "")
-if not SECRET_KEY:
-    # A throwaway key per process keeps a laptop run working without inventing a shared secret;
-    # sessions do not survive a restart, which is what a deployment's SECRET_KEY is for.
-    from django.core.management.utils import get_random_secret_key
-
-    SECRET_KEY = get_random_secret_key()
+# Without SECRET_KEY, a random key is made once and kept in the checkout (git-ignored), so every
+# process and worker on this machine signs sessions alike; a deployment sets its own.
+SECRET_KEY = env_str("SECRET_KEY") or local_secret_key(BASE_DIR / ".secret_key")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -82,3 +82,16 @@ def test_the_cache_is_local_memory_unless_a_redis_url_is_given():
     assert redis == {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"}
     with pytest.raises(ImproperlyConfigured, match="CACHE_URL must start with redis://"):
         cache_from_url("memcached://127.0.0.1:11211")
+
+
+def test_without_secret_key_one_key_is_made_and_kept_for_every_process(tmp_path):
+    from catalog.env import local_secret_key
+
+    first = local_secret_key(tmp_path / ".secret_key")
+    assert len(first) >= 50
+    assert local_secret_key(tmp_path / ".secret_key") == first
+    assert (tmp_path / ".secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_secret_key_from_the_environment_wins():
+    assert settings_in_subprocess("settings.SECRET_KEY", SECRET_KEY="from-the-environment") == "from-the-environment"
