@@ -61,15 +61,22 @@ class BatchSummary:
         )
 
 
-def import_bytes(raw, name, *, dry_run, user=None):
-    """Parse one file's bytes and, unless dry_run, store it; errors become a FileResult.error."""
+def parse_or_refuse(raw, name):
+    """The record parsed from one file's bytes, or a FileResult saying why it cannot be imported."""
     try:
-        record = parse(raw, name)
+        return parse(raw, name)
     except ImportRejected as exc:
         return FileResult(file=name, error=str(exc))
+
+
+def import_bytes(raw, name, *, dry_run, user=None):
+    """Parse one file's bytes and, unless dry_run, store it; errors become a FileResult.error."""
+    parsed = parse_or_refuse(raw, name)
+    if isinstance(parsed, FileResult):
+        return parsed
     if dry_run:
-        return FileResult(file=name, record=record)
-    return store_parsed(record, raw, name, user=user)
+        return FileResult(file=name, record=parsed)
+    return store_parsed(parsed, raw, name, user=user)
 
 
 def store_parsed(record, raw, name, *, user=None):
@@ -88,11 +95,10 @@ def preview_bytes(raw, name):
     """Parse one file's bytes and say what storing it would change; writes nothing."""
     from trials.importer.store import preview_record
 
-    try:
-        record = parse(raw, name)
-    except ImportRejected as exc:
-        return FileResult(file=name, error=str(exc))
-    return FileResult(file=name, record=record, outcome=preview_record(record))
+    parsed = parse_or_refuse(raw, name)
+    if isinstance(parsed, FileResult):
+        return parsed
+    return FileResult(file=name, record=parsed, outcome=preview_record(parsed))
 
 
 def read_and_parse(path):
@@ -102,10 +108,7 @@ def read_and_parse(path):
         raw = Path(path).read_bytes()
     except OSError as exc:
         return name, None, FileResult(file=name, error=f"Could not read the file: {exc.strerror}.")
-    try:
-        return name, raw, parse(raw, name)
-    except ImportRejected as exc:
-        return name, raw, FileResult(file=name, error=str(exc))
+    return name, raw, parse_or_refuse(raw, name)
 
 
 def import_files(files, *, dry_run, progress=None, user=None):
