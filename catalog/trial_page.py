@@ -55,7 +55,7 @@ def timeline(trial, today=None):
     today = today or timezone.localdate()
     first, last = min(trial.start_date, today), max(trial.completion_date, today)
     span = max((last - first).days, 1)
-    left, right = 20, 620
+    left, right = Timeline.left, Timeline.right
 
     def x(day):
         return round(left + (right - left) * (day - first).days / span, 1)

@@ -102,25 +102,24 @@ class TrialAdmin(admin.ModelAdmin):
                 obj.edited_fields = sorted(set(obj.edited_fields) | set(form.changed_data))
         super().save_model(request, obj, form, change)
 
+    # The admin's change and delete views already run in one transaction, so these steps commit together.
     def save_related(self, request, form, formsets, change):
-        with transaction.atomic():
-            super().save_related(request, form, formsets, change)
-            trial = form.instance
-            marks = {INLINE_EDIT_MARKS[fs.model] for fs in formsets if fs.model in INLINE_EDIT_MARKS and fs.has_changed()}
-            if change and marks - set(trial.edited_fields):
-                trial.edited_fields = sorted(set(trial.edited_fields) | marks)
-                trial.save(update_fields=["edited_fields"])
-            trial.refresh_derived_fields()  # also bumps the catalogue version
-            warm_counts_after_commit()
+        super().save_related(request, form, formsets, change)
+        trial = form.instance
+        marks = {INLINE_EDIT_MARKS[fs.model] for fs in formsets if fs.model in INLINE_EDIT_MARKS and fs.has_changed()}
+        if change and marks - set(trial.edited_fields):
+            trial.edited_fields = sorted(set(trial.edited_fields) | marks)
+            trial.save(update_fields=["edited_fields"])
+        trial.refresh_derived_fields(reload=False)  # also bumps the catalogue version
+        warm_counts_after_commit()
 
     def delete_model(self, request, obj):
-        with transaction.atomic():
-            super().delete_model(request, obj)
-            CatalogueVersion.bump()
-            warm_counts_after_commit()
+        super().delete_model(request, obj)
+        CatalogueVersion.bump()
+        warm_counts_after_commit()
 
     def delete_queryset(self, request, queryset):
-        with transaction.atomic():
+        with transaction.atomic():  # the changelist's bulk delete action runs outside any transaction
             super().delete_queryset(request, queryset)
             CatalogueVersion.bump()
             warm_counts_after_commit()
@@ -133,12 +132,11 @@ class InterventionAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
     def save_model(self, request, obj, form, change):
-        # A renamed or reclassified intervention changes the drugs and search words of its trials.
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            # refresh_derived() bumps the catalogue version when any trial uses it; an unused one changes no search.
-            if change and Trial.objects.filter(trial_interventions__intervention=obj).refresh_derived_fields():
-                warm_counts_after_commit()
+        # A renamed or reclassified intervention changes the drugs and search words of its trials (the change
+        # view's transaction holds both). refresh_derived() bumps the catalogue version when any trial uses it.
+        super().save_model(request, obj, form, change)
+        if change and Trial.objects.filter(trial_interventions__intervention=obj).refresh_derived_fields():
+            warm_counts_after_commit()
 
 
 @admin.register(SourceDocument)
